@@ -1,0 +1,1 @@
+export * from "./nix/index.js";
