@@ -1,4 +1,7 @@
+import { readFileSync } from "node:fs";
 import { defineConfig } from "tsup";
+
+const pkg = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
 
 // The CLI ships as one self-contained file: @nixhome/core and the prompts
 // library are bundled, so installing it pulls zero runtime dependencies.
@@ -9,8 +12,7 @@ export default defineConfig({
   target: "node20",
   platform: "node",
   noExternal: [/.*/],
-  minify: false,
   treeshake: true,
   banner: { js: "#!/usr/bin/env node" },
-  define: { __VERSION__: JSON.stringify(process.env.npm_package_version ?? "0.0.0") },
+  define: { __VERSION__: JSON.stringify(pkg.version) },
 });

@@ -1,1 +1,5 @@
+export * from "./channels.js";
+export * from "./cli/index.js";
+export * from "./devshell/index.js";
 export * from "./nix/index.js";
+export * from "./plan/index.js";

@@ -7,7 +7,11 @@ import { describeNix, nixEvalJson, nixParseText } from "./support/nix.js";
 
 describe("toNix rejects values Nix cannot hold, naming the path", () => {
   const cases: Array<[string, unknown, RegExp]> = [
-    ["undefined", { programs: { git: { settings: { user: { name: undefined } } } } }, /^programs\.git\.settings\.user\.name: undefined/],
+    [
+      "undefined",
+      { programs: { git: { settings: { user: { name: undefined } } } } },
+      /^programs\.git\.settings\.user\.name: undefined/,
+    ],
     ["NaN", { a: [1, Number.NaN] }, /^a\[1\]: NaN/],
     ["Infinity", { x: Number.POSITIVE_INFINITY }, /^x: Infinity/],
     ["-Infinity", [Number.NEGATIVE_INFINITY], /^\[0\]: -Infinity/],
@@ -17,7 +21,11 @@ describe("toNix rejects values Nix cannot hold, naming the path", () => {
     ["symbol", { s: Symbol("x") }, /^s: symbol/],
     ["Date", { d: new Date(0) }, /^d: Date is not plain data/],
     ["Map", { m: new Map() }, /^m: Map is not plain data/],
-    ["quoted key in path", { shellAliases: { "..": undefined } }, /^shellAliases\."\.\.": undefined/],
+    [
+      "quoted key in path",
+      { shellAliases: { "..": undefined } },
+      /^shellAliases\."\.\.": undefined/,
+    ],
   ];
   for (const [name, value, message] of cases) {
     it(name, () => {
@@ -65,14 +73,29 @@ describe("layout", () => {
 const homeModule = n.fn(
   ["config", "pkgs", "lib"],
   n.attrs([
-    n.bind("home.packages", n.with("pkgs", n.list([n.item(n.id("git"), "Version control"), n.id("ripgrep")]))),
-    n.bind("programs.zsh", n.attrs([
-      n.bind("enable", true),
-      n.bind("shellAliases", { ll: "ls -la", "..": "cd .." }),
-      n.bind("initContent", n.call("lib.mkOrder", 550, "autoload -U compinit\n# ${not interpolated}\n")),
-    ]), { gap: true, comment: "The interactive shell." }),
-    n.bind("programs.git.settings.user.name", n.call("lib.mkDefault", 'Big "Boss" ${HOME}'), { gap: true }),
-    n.bind("home.sessionVariables.EDITOR", n.select(n.ref("config.home.sessionVariables"), "VISUAL", "vim")),
+    n.bind(
+      "home.packages",
+      n.with("pkgs", n.list([n.item(n.id("git"), "Version control"), n.id("ripgrep")])),
+    ),
+    n.bind(
+      "programs.zsh",
+      n.attrs([
+        n.bind("enable", true),
+        n.bind("shellAliases", { ll: "ls -la", "..": "cd .." }),
+        n.bind(
+          "initContent",
+          n.call("lib.mkOrder", 550, "autoload -U compinit\n# ${not interpolated}\n"),
+        ),
+      ]),
+      { gap: true, comment: "The interactive shell." },
+    ),
+    n.bind("programs.git.settings.user.name", n.call("lib.mkDefault", 'Big "Boss" ${HOME}'), {
+      gap: true,
+    }),
+    n.bind(
+      "home.sessionVariables.EDITOR",
+      n.select(n.ref("config.home.sessionVariables"), "VISUAL", "vim"),
+    ),
   ]),
   { ellipsis: true },
 );
@@ -91,21 +114,52 @@ const flake = n.attrs([
             "forEachSystem",
             n.lambda(
               "f",
-              n.call("nixpkgs.lib.genAttrs", n.id("systems"), n.lambda("system", n.call("f", n.select(n.ref("nixpkgs.legacyPackages"), [n.id("system")])))),
+              n.call(
+                "nixpkgs.lib.genAttrs",
+                n.id("systems"),
+                n.lambda(
+                  "system",
+                  n.call("f", n.select(n.ref("nixpkgs.legacyPackages"), [n.id("system")])),
+                ),
+              ),
             ),
           ),
         ],
         n.attrs([
-          n.bind("devShells", n.call("forEachSystem", n.lambda("pkgs", n.attrs([
-            n.bind("default", n.call("pkgs.mkShell", n.attrs([
-              n.bind("packages", n.with("pkgs", n.list([n.id("python313"), n.id("uv"), n.id("ruff")]))),
-              n.bind("env.UV_PYTHON_DOWNLOADS", "never"),
-              n.bind("shellHook", "if [ ! -d .venv ]; then\n  uv venv --quiet\nfi\nsource .venv/bin/activate\n"),
-            ]))),
-          ])))),
+          n.bind(
+            "devShells",
+            n.call(
+              "forEachSystem",
+              n.lambda(
+                "pkgs",
+                n.attrs([
+                  n.bind(
+                    "default",
+                    n.call(
+                      "pkgs.mkShell",
+                      n.attrs([
+                        n.bind(
+                          "packages",
+                          n.with("pkgs", n.list([n.id("python313"), n.id("uv"), n.id("ruff")])),
+                        ),
+                        n.bind("env.UV_PYTHON_DOWNLOADS", "never"),
+                        n.bind(
+                          "shellHook",
+                          "if [ ! -d .venv ]; then\n  uv venv --quiet\nfi\nsource .venv/bin/activate\n",
+                        ),
+                      ]),
+                    ),
+                  ),
+                ]),
+              ),
+            ),
+          ),
           n.bind("formatter", n.call("forEachSystem", n.lambda("pkgs", n.ref("pkgs.nixfmt")))),
           n.bind("checks", n.update(n.attrs([]), n.attrs([n.bind("x", 1)]))),
-          n.bind("extra", n.concat(n.list([1]), n.list([-2]), n.call("builtins.attrNames", n.attrs([])))),
+          n.bind(
+            "extra",
+            n.concat(n.list([1]), n.list([-2]), n.call("builtins.attrNames", n.attrs([]))),
+          ),
         ]),
       ),
       { ellipsis: true, bind: "inputs" },

@@ -6,9 +6,9 @@
  *   n.attrs([n.bind("programs.git.enable", true)])
  */
 import {
+  type BinaryOp,
   type Binding,
   type BindingLike,
-  type BinaryOp,
   type Inherit,
   isNixExpr,
   type LambdaParam,
@@ -100,7 +100,11 @@ export const n = {
   },
   /** `x: body` */
   lambda(param: string, body: Arg): NixExpr {
-    return node({ kind: "lambda", param: { kind: "ident", name: checkIdent(param) }, body: expr(body) });
+    return node({
+      kind: "lambda",
+      param: { kind: "ident", name: checkIdent(param) },
+      body: expr(body),
+    });
   },
   /** `{ a, b ? d, ... }: body`, optionally `bind@{ … }:` */
   fn(

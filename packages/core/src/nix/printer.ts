@@ -4,7 +4,14 @@
  * expanded, lists inline only when short and simple, a trailing newline.
  * This is the only place in nixhome that produces Nix text.
  */
-import { type BindingLike, isNixExpr, type LambdaParam, type ListItem, type NixExpr, type NixString } from "./ast.js";
+import {
+  type BindingLike,
+  isNixExpr,
+  type LambdaParam,
+  type ListItem,
+  type NixExpr,
+  type NixString,
+} from "./ast.js";
 import {
   attrName,
   escapeDoubleQuoted,
@@ -108,7 +115,10 @@ class Printer {
         return def === null ? null : `${sel} or ${this.wrapFlat(def, e.or, SELECT)}`;
       }
       case "apply": {
-        const parts = [this.flatOperand(e.fn, APPLY), ...e.args.map((a) => this.flatOperand(a, SELECT))];
+        const parts = [
+          this.flatOperand(e.fn, APPLY),
+          ...e.args.map((a) => this.flatOperand(a, SELECT)),
+        ];
         return parts.includes(null) ? null : parts.join(" ");
       }
       case "lambda": {
@@ -349,7 +359,9 @@ class Printer {
     // nixfmt expands a pattern with two or more names, one per line.
     if (p.fields.length > 1 || p.fields.some((f) => f.default && this.flat(f.default) === null))
       return null;
-    const fields = p.fields.map((f) => (f.default ? `${f.name} ? ${this.flat(f.default)}` : f.name));
+    const fields = p.fields.map((f) =>
+      f.default ? `${f.name} ? ${this.flat(f.default)}` : f.name,
+    );
     if (p.ellipsis) fields.push("...");
     const set = fields.length ? `{ ${fields.join(", ")} }` : "{ }";
     return p.bind ? `${p.bind}@${set}` : set;
@@ -361,7 +373,9 @@ class Printer {
     if (p.kind === "ident") return p.name;
     const inner = spaces(indent + 2);
     const lines = p.fields.map((f) =>
-      f.default ? `${inner}${f.name} ? ${this.print(f.default, indent + 2, indent + 5 + f.name.length)},` : `${inner}${f.name},`,
+      f.default
+        ? `${inner}${f.name} ? ${this.print(f.default, indent + 2, indent + 5 + f.name.length)},`
+        : `${inner}${f.name},`,
     );
     if (p.ellipsis) lines.push(`${inner}...`);
     return `${p.bind ? `${p.bind}@` : ""}{\n${lines.join("\n")}\n${spaces(indent)}}`;
@@ -444,4 +458,3 @@ function commentLines(comment: string, pad: string): string {
     .join("\n")
     .concat("\n");
 }
-

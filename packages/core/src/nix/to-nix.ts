@@ -49,7 +49,9 @@ export function toNix(value: unknown, options: ToNixOptions = {}): NixExpr {
         return node({ kind: "int", value: v });
       case "number": {
         if (!Number.isFinite(v))
-          throw new TypeError(`${where(path)}: ${v} has no Nix equivalent (numbers must be finite)`);
+          throw new TypeError(
+            `${where(path)}: ${v} has no Nix equivalent (numbers must be finite)`,
+          );
         if (Number.isInteger(v) && Math.abs(v) < 2 ** 63)
           return node({ kind: "int", value: BigInt(v) });
         return node({ kind: "float", value: v });

@@ -1,0 +1,1 @@
+export { closest, didYouMean, distance } from "./suggest.js";
