@@ -83,8 +83,19 @@ const spaces = (n: number) => " ".repeat(n);
 class Printer {
   constructor(private readonly width: number) {}
 
-  /** Single-line form, or null when the expression must span lines. */
+  private readonly flatCache = new WeakMap<NixExpr, string | null>();
+
+  /** Single-line form, or null when the expression must span lines (memoised: layout asks often). */
   flat(e: NixExpr): string | null {
+    let text = this.flatCache.get(e);
+    if (text === undefined) {
+      text = this.flatUncached(e);
+      this.flatCache.set(e, text);
+    }
+    return text;
+  }
+
+  private flatUncached(e: NixExpr): string | null {
     switch (e.kind) {
       case "string":
         return this.stringLines(e) ? null : this.quoted(e);
