@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import {
   chmodSync,
   existsSync,
@@ -10,7 +11,8 @@ import {
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { applyPlan, type FilePlan, mergeLines, planChanges } from "../src/index.js";
 
@@ -80,10 +82,35 @@ describe("applyPlan", () => {
     expect(readFileSync(join(outside, "ignore"), "utf8")).toBe("x\n");
     expect(existsSync(join(dir, "flake.nix"))).toBe(false);
   });
-  it.skipIf(process.getuid?.() === 0)("refuses a read-only directory", () => {
-    const dir = tmp();
+  it("refuses a read-only directory", () => {
+    const dir = join(tmp(), "readonly");
+    mkdirSync(dir);
+    chmodSync(dirname(dir), 0o755);
     chmodSync(dir, 0o555);
-    expect(() => applyPlan(plan, dir)).toThrow(/permission denied/);
+    if (process.getuid?.() !== 0) {
+      expect(() => applyPlan(plan, dir)).toThrow(/permission denied/);
+      return;
+    }
+    // Root ignores permission bits: run the built library as `nobody` instead.
+    const dist = fileURLToPath(new URL("../dist/index.js", import.meta.url));
+    const script = `import { applyPlan } from ${JSON.stringify(dist)};
+      try { applyPlan(${JSON.stringify(plan)}, ${JSON.stringify(dir)}); console.log("wrote"); }
+      catch (e) { console.log(e.message); }`;
+    const r = spawnSync(
+      "setpriv",
+      [
+        "--reuid=65534",
+        "--regid=65534",
+        "--clear-groups",
+        process.execPath,
+        "--input-type=module",
+        "-e",
+        script,
+      ],
+      { encoding: "utf8" },
+    );
+    expect(r.stdout.trim()).toMatch(/^cannot write to .*: permission denied$/);
+    expect(readdirSync(dir)).toEqual([]);
   });
   it("rolls back when a rename fails half-way", () => {
     const dir = tmp();
