@@ -1,0 +1,20 @@
+import type { Preset } from "../preset.js";
+
+export const bun: Preset = {
+  id: "bun",
+  name: "Bun",
+  aliases: ["bunjs"],
+  description: "Bun runtime and package manager with the TypeScript language server and Biome",
+  packages: ["bun", "typescript-language-server", "biome"],
+  shellHook: 'export PATH="$PWD/node_modules/.bin:$PATH"',
+  markers: [{ file: "bun.lock" }, { file: "bun.lockb" }, { file: "bunfig.toml" }],
+  supersedes: ["node"],
+  watch: ["package.json", "bun.lock", "bun.lockb"],
+  gitignore: ["node_modules/"],
+  evidence: {
+    bun: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/bu/bun/package.nix",
+    "typescript-language-server":
+      "attributes.json (present); pkgs/by-name/ty/typescript-language-server/package.nix",
+    biome: "NixOS/nixpkgs:pkgs/by-name/bi/biome/package.nix",
+  },
+};

@@ -1,0 +1,25 @@
+import type { Preset } from "../preset.js";
+
+export const clojure: Preset = {
+  id: "clojure",
+  name: "Clojure",
+  aliases: ["clj", "cljs", "clojurescript", "bb"],
+  description: "Clojure CLI, Leiningen and Babashka with clojure-lsp and clj-kondo",
+  packages: ["clojure", "leiningen", "babashka", "clojure-lsp", "clj-kondo"],
+  markers: [
+    { file: "deps.edn" },
+    { file: "project.clj" },
+    { file: "bb.edn" },
+    { file: "shadow-cljs.edn" },
+  ],
+  watch: ["deps.edn", "project.clj", "bb.edn"],
+  gitignore: [".cpcache/", ".lsp/.cache/", ".clj-kondo/.cache/"],
+  evidence: {
+    clojure: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/cl/clojure/package.nix",
+    leiningen: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/le/leiningen/package.nix",
+    babashka: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/ba/babashka/package.nix",
+    "clojure-lsp":
+      "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/cl/clojure-lsp/package.nix",
+    "clj-kondo": "NixOS/nixpkgs:pkgs/by-name/cl/clj-kondo/package.nix",
+  },
+};

@@ -1,0 +1,16 @@
+import type { Preset } from "../preset.js";
+
+export const crystal: Preset = {
+  id: "crystal",
+  name: "Crystal",
+  aliases: ["cr"],
+  description: "Crystal compiler with the shards dependency manager and crystalline",
+  packages: ["crystal", "shards", "crystalline"],
+  markers: [{ file: "shard.yml" }],
+  watch: ["shard.yml", "shard.lock"],
+  evidence: {
+    crystal: "NixOS/nixpkgs:pkgs/development/compilers/crystal/default.nix",
+    shards: "NixOS/nixpkgs:pkgs/by-name/sh/shards/package.nix",
+    crystalline: "NixOS/nixpkgs:pkgs/development/tools/language-servers/crystalline/default.nix",
+  },
+};

@@ -1,0 +1,13 @@
+import type { Preset } from "../preset.js";
+
+export const cue: Preset = {
+  id: "cue",
+  name: "CUE",
+  aliases: ["cuelang"],
+  description: "CUE data constraint language (the cue binary includes its language server)",
+  packages: ["cue"],
+  markers: [{ file: "cue.mod" }, { ext: ".cue" }],
+  evidence: {
+    cue: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/cu/cue/package.nix",
+  },
+};

@@ -1,0 +1,17 @@
+import type { Preset } from "../preset.js";
+
+export const dhall: Preset = {
+  id: "dhall",
+  name: "Dhall",
+  aliases: ["dhall-lang"],
+  description: "Dhall configuration language with its language server and dhall-to-json",
+  packages: ["dhall", "haskellPackages.dhall-lsp-server", "haskellPackages.dhall-json"],
+  markers: [{ ext: ".dhall" }],
+  evidence: {
+    dhall: "attributes.json (present); the-nix-way/dev-templates@4eab4b7:dhall/flake.nix",
+    "haskellPackages.dhall-lsp-server":
+      "attributes.json (present); the-nix-way/dev-templates@4eab4b7:dhall/flake.nix",
+    "haskellPackages.dhall-json":
+      "attributes.json (present); the-nix-way/dev-templates@4eab4b7:dhall/flake.nix",
+  },
+};

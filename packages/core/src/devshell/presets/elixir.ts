@@ -1,0 +1,44 @@
+// Top-level elixir/erlang are deprecated aliases since 2026-06; everything comes from
+// one beamPackages set so Elixir, Erlang and ElixirLS share an OTP release.
+import type { Preset } from "../preset.js";
+
+export const elixir: Preset = {
+  id: "elixir",
+  name: "Elixir",
+  aliases: ["ex", "exs", "mix"],
+  description: "Elixir and Erlang/OTP from beamPackages with ElixirLS; Mix/Hex state kept local",
+  version: {
+    flag: "elixir",
+    default: "1.19",
+    attrs: {
+      "1.18": "beamPackages.elixir_1_18",
+      "1.19": "beamPackages.elixir_1_19",
+      "1.20": "beamPackages.elixir_1_20",
+    },
+  },
+  packages: ["beamPackages.erlang", "beamPackages.elixir-ls"],
+  linuxOnly: ["inotify-tools"],
+  env: {
+    ERL_AFLAGS: "-kernel shell_history enabled",
+  },
+  shellHook: `export MIX_HOME="$PWD/.nix-mix"
+export HEX_HOME="$PWD/.nix-hex"
+export PATH="$MIX_HOME/bin:$MIX_HOME/escripts:$HEX_HOME/bin:$PATH"`,
+  markers: [{ file: "mix.exs" }],
+  versionFrom: [{ file: ".tool-versions", pattern: "^elixir\\s+v?(\\d+\\.\\d+)" }],
+  watch: ["mix.exs", "mix.lock"],
+  gitignore: ["_build/", "deps/", ".elixir_ls/", ".nix-mix/", ".nix-hex/"],
+  evidence: {
+    "beamPackages.elixir_1_18":
+      "NixOS/nixpkgs:pkgs/top-level/beam-packages.nix (2026-08: elixir_1_18)",
+    "beamPackages.elixir_1_19":
+      "attributes.json (present); NixOS/nixpkgs:pkgs/top-level/aliases.nix",
+    "beamPackages.elixir_1_20":
+      "NixOS/nixpkgs:pkgs/top-level/beam-packages.nix (2026-08: elixir_1_20)",
+    "beamPackages.erlang": "attributes.json (present); NixOS/nixpkgs:pkgs/top-level/aliases.nix",
+    "beamPackages.elixir-ls":
+      "attributes.json (present); NixOS/nixpkgs:pkgs/top-level/beam-packages.nix",
+    "inotify-tools":
+      "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/in/inotify-tools/package.nix",
+  },
+};

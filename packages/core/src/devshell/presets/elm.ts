@@ -1,0 +1,26 @@
+import type { Preset } from "../preset.js";
+
+export const elm: Preset = {
+  id: "elm",
+  name: "Elm",
+  aliases: ["elm-lang"],
+  description: "Elm compiler with elm-format, elm-test and the Elm language server",
+  packages: [
+    "elmPackages.elm",
+    "elmPackages.elm-format",
+    "elmPackages.elm-test",
+    "elmPackages.elm-language-server",
+  ],
+  markers: [{ file: "elm.json" }],
+  watch: ["elm.json"],
+  gitignore: ["elm-stuff/"],
+  evidence: {
+    "elmPackages.elm": "attributes.json (present); the-nix-way/dev-templates@4eab4b7:elm/flake.nix",
+    "elmPackages.elm-format":
+      "NixOS/nixpkgs:pkgs/development/compilers/elm/packages/ghc9_8/default.nix",
+    "elmPackages.elm-test":
+      "NixOS/nixpkgs:pkgs/development/compilers/elm/packages/elm-test/default.nix",
+    "elmPackages.elm-language-server":
+      "NixOS/nixpkgs:pkgs/development/compilers/elm/packages/elm-language-server/default.nix",
+  },
+};

@@ -1,0 +1,41 @@
+// OTP 27 and 28 come from their beamXXPackages sets; OTP 29 is only reachable as
+// beam.interpreters.erlang_29 (no beam29Packages was verified).
+import type { Preset } from "../preset.js";
+
+export const erlang: Preset = {
+  id: "erlang",
+  name: "Erlang",
+  aliases: ["erl", "otp", "rebar3"],
+  description: "Erlang/OTP with rebar3, erlfmt and the Erlang Language Platform (ELP)",
+  version: {
+    flag: "erlang",
+    default: "28",
+    attrs: {
+      "27": "beam27Packages.erlang",
+      "28": "beam28Packages.erlang",
+      "29": "beam.interpreters.erlang_29",
+    },
+  },
+  packages: ["beamPackages.rebar3", "beamPackages.erlfmt", "erlang-language-platform"],
+  env: {
+    ERL_AFLAGS: "-kernel shell_history enabled",
+  },
+  markers: [{ file: "rebar.config" }, { file: "erlang.mk" }],
+  versionFrom: [
+    { file: ".tool-versions", pattern: "^erlang\\s+(\\d+)" },
+    { file: "rebar.config", pattern: 'minimum_otp_vsn\\s*,\\s*"(\\d+)' },
+  ],
+  watch: ["rebar.config", "rebar.lock"],
+  gitignore: ["_build/"],
+  evidence: {
+    "beam27Packages.erlang": "attributes.json (present); NixOS/nixpkgs:pkgs/top-level/aliases.nix",
+    "beam28Packages.erlang": "attributes.json (present); NixOS/nixpkgs:pkgs/top-level/aliases.nix",
+    "beam.interpreters.erlang_29":
+      "attributes.json (present); NixOS/nixpkgs:pkgs/top-level/beam-packages.nix",
+    "beamPackages.rebar3":
+      "NixOS/nixpkgs:pkgs/development/beam-modules/default.nix (inherit rebar3)",
+    "beamPackages.erlfmt": "NixOS/nixpkgs:pkgs/development/beam-modules/erlfmt/default.nix",
+    "erlang-language-platform":
+      "NixOS/nixpkgs:pkgs/by-name/er/erlang-language-platform/package.nix",
+  },
+};

@@ -1,0 +1,18 @@
+import type { Preset } from "../preset.js";
+
+export const gleam: Preset = {
+  id: "gleam",
+  name: "Gleam",
+  aliases: ["gleam-lang"],
+  description: "Gleam (language server built in) with Erlang/OTP and rebar3 from beamPackages",
+  packages: ["gleam", "beamPackages.erlang", "beamPackages.rebar3"],
+  markers: [{ file: "gleam.toml" }],
+  watch: ["gleam.toml", "manifest.toml"],
+  gitignore: ["build/"],
+  evidence: {
+    gleam: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/gl/gleam/package.nix",
+    "beamPackages.erlang": "attributes.json (present); NixOS/nixpkgs:pkgs/top-level/aliases.nix",
+    "beamPackages.rebar3":
+      "NixOS/nixpkgs:pkgs/development/beam-modules/default.nix (inherit rebar3)",
+  },
+};

@@ -1,0 +1,38 @@
+// 1.26 stays the default: it is what nixpkgs builds gopls and golangci-lint with.
+// GOTOOLCHAIN=local stops go from downloading toolchains named in go.mod.
+import type { Preset } from "../preset.js";
+
+export const go: Preset = {
+  id: "go",
+  name: "Go",
+  aliases: ["golang"],
+  description: "Go toolchain with gopls, gotools, golangci-lint and delve",
+  version: {
+    flag: "go",
+    default: "1.26",
+    attrs: {
+      "1.26": "go_1_26",
+      "1.27": "go_1_27",
+    },
+  },
+  packages: ["gopls", "gotools", "golangci-lint", "delve"],
+  env: {
+    GOTOOLCHAIN: "local",
+  },
+  markers: [{ file: "go.mod" }, { file: "go.work" }],
+  versionFrom: [
+    { file: "go.mod", pattern: "^toolchain\\s+go(\\d+\\.\\d+)" },
+    { file: "go.mod", pattern: "^go\\s+(\\d+\\.\\d+)" },
+    { file: ".tool-versions", pattern: "^golang\\s+(\\d+\\.\\d+)" },
+  ],
+  watch: ["go.mod", "go.sum", "go.work"],
+  evidence: {
+    go_1_26: "attributes.json (present); NixOS/nixpkgs:pkgs/development/compilers/go/1.26.nix",
+    go_1_27: "attributes.json (present); NixOS/nixpkgs:pkgs/development/compilers/go/1.27.nix",
+    gopls: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/go/gopls/package.nix",
+    gotools: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/go/gotools/package.nix",
+    "golangci-lint":
+      "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/go/golangci-lint/package.nix",
+    delve: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/de/delve/package.nix",
+  },
+};

@@ -1,0 +1,31 @@
+// Terraform, Packer, Vault and Nomad are BSL-licensed (unfree in nixpkgs): they are only
+// added with --allow-unfree. OpenTofu is the free default.
+import type { Preset } from "../preset.js";
+
+export const hashi: Preset = {
+  id: "hashi",
+  name: "HashiCorp / OpenTofu",
+  aliases: ["tf", "terraform", "opentofu", "tofu", "hcl"],
+  description:
+    "OpenTofu with tofu-ls, terraform-ls and tflint; Terraform, Packer, Vault, Nomad opt-in",
+  packages: ["opentofu", "tofu-ls", "terraform-ls", "tflint"],
+  unfreeOptIn: ["terraform", "packer", "vault", "nomad"],
+  env: {
+    CHECKPOINT_DISABLE: "1",
+  },
+  markers: [{ ext: ".tf" }, { ext: ".tofu" }, { file: ".terraform.lock.hcl" }, { ext: ".hcl" }],
+  watch: [".terraform.lock.hcl"],
+  gitignore: [".terraform/"],
+  evidence: {
+    opentofu: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/op/opentofu/package.nix",
+    "tofu-ls": "NixOS/nixpkgs:pkgs/by-name/to/tofu-ls/package.nix",
+    "terraform-ls":
+      "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/te/terraform-ls/package.nix",
+    tflint: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/tf/tflint/package.nix",
+    terraform:
+      "attributes.json (unfree); pkgs/applications/networking/cluster/terraform/default.nix",
+    packer: "attributes.json (unfree); NixOS/nixpkgs:pkgs/by-name/pa/packer/package.nix",
+    vault: "attributes.json (unfree); NixOS/nixpkgs:pkgs/by-name/va/vault/package.nix",
+    nomad: "attributes.json (unfree); pkgs/applications/networking/cluster/nomad/default.nix",
+  },
+};

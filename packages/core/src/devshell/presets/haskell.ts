@@ -1,0 +1,25 @@
+// stack is not included: its top-level attribute could not be verified for 2026.
+import type { Preset } from "../preset.js";
+
+export const haskell: Preset = {
+  id: "haskell",
+  name: "Haskell",
+  aliases: ["hs", "ghc", "cabal"],
+  description: "GHC with cabal-install and haskell-language-server",
+  packages: ["ghc", "cabal-install", "haskell-language-server"],
+  markers: [
+    { ext: ".cabal" },
+    { file: "cabal.project" },
+    { file: "stack.yaml" },
+    { file: "package.yaml" },
+  ],
+  watch: ["cabal.project", "stack.yaml", "package.yaml"],
+  gitignore: ["dist-newstyle/", ".stack-work/"],
+  evidence: {
+    ghc: "attributes.json (present); the-nix-way/dev-templates@4eab4b7:haskell/flake.nix",
+    "cabal-install":
+      "attributes.json (present); the-nix-way/dev-templates@4eab4b7:haskell/flake.nix",
+    "haskell-language-server":
+      "attributes.json (present); the-nix-way/dev-templates@4eab4b7:haskell/flake.nix",
+  },
+};

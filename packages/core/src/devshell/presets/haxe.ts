@@ -1,0 +1,16 @@
+// haxe is 4.3 (haxe_4_0/haxe_4_1 were removed in 2026-05), so there is no version knob.
+import type { Preset } from "../preset.js";
+
+export const haxe: Preset = {
+  id: "haxe",
+  name: "Haxe",
+  aliases: ["hx"],
+  description: "Haxe 4.3 compiler with the Neko VM (needed by haxelib)",
+  packages: ["haxe", "neko"],
+  markers: [{ ext: ".hxml" }, { file: "haxelib.json" }],
+  watch: ["haxelib.json"],
+  evidence: {
+    haxe: "attributes.json (present); NixOS/nixpkgs#508350",
+    neko: "NixOS/nixpkgs:pkgs/by-name/ne/neko/package.nix",
+  },
+};

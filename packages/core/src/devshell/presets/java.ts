@@ -1,0 +1,48 @@
+// jdk23 was removed as end of life; only LTS releases are offered.
+import type { Preset } from "../preset.js";
+
+export const java: Preset = {
+  id: "java",
+  name: "Java",
+  aliases: ["jdk", "jvm", "openjdk", "maven"],
+  description: "OpenJDK with Maven, Gradle, jdt-language-server and google-java-format",
+  version: {
+    flag: "java",
+    default: "21",
+    attrs: {
+      "17": "jdk17",
+      "21": "jdk21",
+      "25": "jdk25",
+    },
+  },
+  packages: ["maven", "gradle", "jdt-language-server", "google-java-format"],
+  markers: [
+    { file: "pom.xml" },
+    { file: "build.gradle" },
+    { file: "build.gradle.kts" },
+    { file: "settings.gradle" },
+    { file: "settings.gradle.kts" },
+    { file: ".java-version" },
+  ],
+  versionFrom: [
+    { file: ".java-version", pattern: "^\\s*(?:[a-z]+-)?(\\d+)" },
+    { file: ".sdkmanrc", pattern: "^java=(\\d+)" },
+    { file: ".tool-versions", pattern: "^java\\s+[a-z-]*?(\\d+)" },
+    { file: "pom.xml", pattern: "<maven\\.compiler\\.release>\\s*(\\d+)" },
+    { file: "pom.xml", pattern: "<java\\.version>\\s*(\\d+)" },
+    { file: "build.gradle.kts", pattern: "JavaLanguageVersion\\.of\\(\\s*(\\d+)" },
+    { file: "build.gradle", pattern: "JavaLanguageVersion\\.of\\(\\s*(\\d+)" },
+  ],
+  watch: ["pom.xml", "build.gradle", "build.gradle.kts", "settings.gradle.kts"],
+  gitignore: ["target/", ".gradle/"],
+  evidence: {
+    jdk17: "shared/nixpkgs/attributes.json (present): long-standing LTS attribute",
+    jdk21: "shared/nixpkgs/attributes.json (present): long-standing LTS attribute",
+    jdk25: "attributes.json (present); the-nix-way/dev-templates@4eab4b7:java/flake.nix",
+    maven: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/ma/maven/package.nix",
+    gradle: "attributes.json (present); the-nix-way/dev-templates@4eab4b7:java/flake.nix",
+    "jdt-language-server":
+      "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/jd/jdt-language-server/package.nix",
+    "google-java-format": "NixOS/nixpkgs:pkgs/by-name/go/google-java-format/package.nix",
+  },
+};

@@ -1,0 +1,29 @@
+// All Python packages come from python3Packages so they match python3; the interpreter's
+// setup hook puts them on PYTHONPATH, which the kernel inherits.
+import type { Preset } from "../preset.js";
+
+export const jupyter: Preset = {
+  id: "jupyter",
+  name: "Jupyter",
+  aliases: ["ipynb", "notebook", "jupyterlab"],
+  description: "JupyterLab with an IPython kernel, pandas and matplotlib",
+  packages: [
+    "python3",
+    "python3Packages.jupyterlab",
+    "python3Packages.ipykernel",
+    "python3Packages.pandas",
+    "python3Packages.matplotlib",
+  ],
+  markers: [{ ext: ".ipynb" }],
+  gitignore: [".ipynb_checkpoints/"],
+  evidence: {
+    python3: "attributes.json (present); pkgs/development/interpreters/python/default.nix",
+    "python3Packages.jupyterlab":
+      "NixOS/nixpkgs:pkgs/development/python-modules/jupyterlab/default.nix",
+    "python3Packages.ipykernel":
+      "NixOS/nixpkgs:pkgs/development/python-modules/ipykernel/default.nix",
+    "python3Packages.pandas": "NixOS/nixpkgs:pkgs/development/python-modules/pandas/default.nix",
+    "python3Packages.matplotlib":
+      "NixOS/nixpkgs:pkgs/development/python-modules/matplotlib/default.nix",
+  },
+};

@@ -1,0 +1,26 @@
+import type { Preset } from "../preset.js";
+
+export const kubernetes: Preset = {
+  id: "kubernetes",
+  name: "Kubernetes",
+  aliases: ["k8s", "kube", "kubectl", "helm"],
+  description: "kubectl, Helm, Kustomize, k9s, kubeconform and the Helm language server",
+  packages: ["kubectl", "kubernetes-helm", "kustomize", "k9s", "kubeconform", "helm-ls"],
+  markers: [
+    { file: "Chart.yaml" },
+    { file: "kustomization.yaml" },
+    { file: "kustomization.yml" },
+    { file: "helmfile.yaml" },
+    { file: "skaffold.yaml" },
+  ],
+  watch: ["Chart.yaml", "Chart.lock", "kustomization.yaml"],
+  evidence: {
+    kubectl: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/ku/kubectl/package.nix",
+    "kubernetes-helm":
+      "attributes.json (present); pkgs/applications/networking/cluster/helm/default.nix",
+    kustomize: "NixOS/nixpkgs:pkgs/development/tools/kustomize/default.nix",
+    k9s: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/k9/k9s/package.nix",
+    kubeconform: "NixOS/nixpkgs:pkgs/by-name/ku/kubeconform/package.nix",
+    "helm-ls": "NixOS/nixpkgs:pkgs/by-name/he/helm-ls/package.nix",
+  },
+};

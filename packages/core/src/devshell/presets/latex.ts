@@ -1,0 +1,29 @@
+// The knob picks a TeX Live scheme rather than a version; the legacy
+// texlive.combined.* interface is deprecated (warns) and is not used.
+import type { Preset } from "../preset.js";
+
+export const latex: Preset = {
+  id: "latex",
+  name: "LaTeX",
+  aliases: ["tex", "texlive"],
+  description: "TeX Live scheme (small, medium or full) with texlab and tex-fmt",
+  version: {
+    flag: "texlive",
+    default: "medium",
+    attrs: {
+      small: "texliveSmall",
+      medium: "texliveMedium",
+      full: "texliveFull",
+    },
+  },
+  packages: ["texlab", "tex-fmt"],
+  markers: [{ ext: ".tex" }, { file: "latexmkrc" }, { file: ".latexmkrc" }],
+  watch: ["latexmkrc", ".latexmkrc"],
+  evidence: {
+    texliveSmall: "attributes.json (present); NixOS/nixpkgs:doc/release-notes/rl-2611.section.md",
+    texliveMedium: "attributes.json (present); NixOS/nixpkgs#523350",
+    texliveFull: "attributes.json (present); NixOS/nixpkgs#523350",
+    texlab: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/te/texlab/package.nix",
+    "tex-fmt": "NixOS/nixpkgs:pkgs/by-name/te/tex-fmt/package.nix",
+  },
+};

@@ -1,0 +1,34 @@
+// luarocks is left out: the top-level luarocks is built for one Lua version and would
+// install rocks for the wrong interpreter when the knob picks another.
+import type { Preset } from "../preset.js";
+
+export const lua: Preset = {
+  id: "lua",
+  name: "Lua",
+  aliases: ["lua5"],
+  description: "Lua interpreter with lua-language-server and StyLua",
+  version: {
+    flag: "lua",
+    default: "5.4",
+    attrs: {
+      "5.1": "lua5_1",
+      "5.4": "lua5_4",
+    },
+  },
+  packages: ["lua-language-server", "stylua"],
+  markers: [
+    { file: ".luarc.json" },
+    { file: ".luarc.jsonc" },
+    { ext: ".rockspec" },
+    { file: "stylua.toml" },
+    { file: ".stylua.toml" },
+  ],
+  versionFrom: [{ file: ".tool-versions", pattern: "^lua\\s+(\\d+\\.\\d+)" }],
+  watch: [".luarc.json"],
+  evidence: {
+    lua5_1: "NixOS/nixpkgs:pkgs/development/interpreters/lua-5/default.nix (lua5_1)",
+    lua5_4: "NixOS/nixpkgs:pkgs/development/interpreters/lua-5/default.nix (lua5_4 5.4.7)",
+    "lua-language-server": "NixOS/nixpkgs:pkgs/by-name/lu/lua-language-server/package.nix",
+    stylua: "NixOS/nixpkgs:pkgs/by-name/st/stylua/package.nix",
+  },
+};

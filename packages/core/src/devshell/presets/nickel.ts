@@ -1,0 +1,15 @@
+import type { Preset } from "../preset.js";
+
+export const nickel: Preset = {
+  id: "nickel",
+  name: "Nickel",
+  aliases: ["ncl"],
+  description: "Nickel configuration language with the nls language server and Topiary",
+  packages: ["nickel", "nls", "topiary"],
+  markers: [{ ext: ".ncl" }],
+  evidence: {
+    nickel: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/ni/nickel/package.nix",
+    nls: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/nl/nls/package.nix",
+    topiary: "NixOS/nixpkgs:pkgs/by-name/to/topiary/package.nix",
+  },
+};

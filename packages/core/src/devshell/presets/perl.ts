@@ -1,0 +1,26 @@
+import type { Preset } from "../preset.js";
+
+export const perl: Preset = {
+  id: "perl",
+  name: "Perl",
+  aliases: ["perl5", "cpanm"],
+  description: "Perl 5 with cpanminus and Perl Navigator; modules install into ./local",
+  packages: ["perl", "perlPackages.Appcpanminus", "perlnavigator"],
+  shellHook: `export PERL_CPANM_OPT="--local-lib-contained=$PWD/local"
+export PERL5LIB="$PWD/local/lib/perl5:$PERL5LIB"
+export PATH="$PWD/local/bin:$PATH"`,
+  markers: [
+    { file: "cpanfile" },
+    { file: "Makefile.PL" },
+    { file: "Build.PL" },
+    { file: "dist.ini" },
+  ],
+  watch: ["cpanfile", "cpanfile.snapshot"],
+  gitignore: ["local/"],
+  evidence: {
+    perl: "NixOS/nixpkgs:pkgs/development/interpreters/perl/default.nix (CVE-2026 patches)",
+    "perlPackages.Appcpanminus":
+      "NixOS/nixpkgs:pkgs/top-level/perl-packages.nix (App-cpanminus 1.7045)",
+    perlnavigator: "NixOS/nixpkgs:pkgs/by-name/pe/perlnavigator/package.nix",
+  },
+};

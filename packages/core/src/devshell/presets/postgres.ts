@@ -1,0 +1,34 @@
+// No detection marker: a project rarely names its database in a file. PGDATA/PGHOST point
+// at ./.pgdata; run `initdb` and `pg_ctl start -o "-k $PGDATA"` when needed.
+import type { Preset } from "../preset.js";
+
+export const postgres: Preset = {
+  id: "postgres",
+  name: "PostgreSQL",
+  aliases: ["postgresql", "pg", "psql", "sql"],
+  description: "PostgreSQL server and client with pgcli, SQLFluff and postgres-language-server",
+  version: {
+    flag: "postgres",
+    default: "18",
+    attrs: {
+      "16": "postgresql_16",
+      "17": "postgresql_17",
+      "18": "postgresql_18",
+    },
+  },
+  packages: ["pgcli", "sqlfluff", "postgres-language-server"],
+  shellHook: `export PGDATA="$PWD/.pgdata"
+export PGHOST="$PGDATA"`,
+  markers: [],
+  versionFrom: [{ file: ".tool-versions", pattern: "^postgres(?:ql)?\\s+(\\d+)" }],
+  gitignore: [".pgdata/"],
+  evidence: {
+    postgresql_16: "NixOS/nixpkgs:pkgs/servers/sql/postgresql/16.nix",
+    postgresql_17: "NixOS/nixpkgs:pkgs/servers/sql/postgresql/17.nix",
+    postgresql_18: "NixOS/nixpkgs:pkgs/servers/sql/postgresql/18.nix",
+    pgcli: "NixOS/nixpkgs:pkgs/by-name/pg/pgcli/package.nix",
+    sqlfluff: "NixOS/nixpkgs:pkgs/by-name/sq/sqlfluff/package.nix",
+    "postgres-language-server":
+      "NixOS/nixpkgs:pkgs/by-name/po/postgres-language-server/package.nix",
+  },
+};

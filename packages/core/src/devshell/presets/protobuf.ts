@@ -1,0 +1,22 @@
+import type { Preset } from "../preset.js";
+
+export const protobuf: Preset = {
+  id: "protobuf",
+  name: "Protocol Buffers",
+  aliases: ["proto", "protoc", "grpc", "buf"],
+  description: "protoc and buf with the protols language server and grpcurl",
+  packages: ["protobuf", "buf", "protols", "grpcurl"],
+  markers: [
+    { file: "buf.yaml" },
+    { file: "buf.gen.yaml" },
+    { file: "buf.work.yaml" },
+    { ext: ".proto" },
+  ],
+  watch: ["buf.yaml", "buf.lock"],
+  evidence: {
+    protobuf: "attributes.json (present); the-nix-way/dev-templates@4eab4b7:protobuf/flake.nix",
+    buf: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/bu/buf/package.nix",
+    protols: "NixOS/nixpkgs:pkgs/by-name/pr/protols/package.nix",
+    grpcurl: "NixOS/nixpkgs:pkgs/by-name/gr/grpcurl/package.nix",
+  },
+};

@@ -1,0 +1,53 @@
+// uv may not download interpreters: the venv always uses the Nix Python of the knob.
+import type { Preset } from "../preset.js";
+
+export const python: Preset = {
+  id: "python",
+  name: "Python",
+  aliases: ["py", "python3"],
+  description: "Python with uv (a .venv is created and activated), Ruff and Pyright",
+  version: {
+    flag: "python",
+    default: "3.13",
+    attrs: {
+      "3.11": "python311",
+      "3.12": "python312",
+      "3.13": "python313",
+      "3.14": "python314",
+    },
+  },
+  packages: ["uv", "ruff", "pyright"],
+  env: {
+    UV_PYTHON_DOWNLOADS: "never",
+    UV_PYTHON_PREFERENCE: "only-system",
+  },
+  shellHook: `if [ ! -d .venv ]; then
+  uv venv --quiet --python "$(command -v python3)" .venv
+fi
+. .venv/bin/activate`,
+  markers: [
+    { file: "pyproject.toml" },
+    { file: "requirements.txt" },
+    { file: "uv.lock" },
+    { file: "poetry.lock" },
+    { file: "setup.py" },
+    { file: "setup.cfg" },
+    { file: "Pipfile" },
+    { file: ".python-version" },
+  ],
+  versionFrom: [
+    { file: ".python-version", pattern: "^\\s*(\\d+\\.\\d+)" },
+    { file: ".tool-versions", pattern: "^python\\s+(\\d+\\.\\d+)" },
+  ],
+  watch: ["pyproject.toml", "uv.lock", "requirements.txt", "poetry.lock", ".python-version"],
+  gitignore: [".venv/"],
+  evidence: {
+    python311: "attributes.json (present); pkgs/development/interpreters/python/default.nix",
+    python312: "attributes.json (present); pkgs/development/interpreters/python/default.nix",
+    python313: "attributes.json (present); pkgs/development/interpreters/python/default.nix",
+    python314: "attributes.json (present); pkgs/development/interpreters/python/default.nix",
+    uv: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/uv/uv/package.nix",
+    ruff: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/ru/ruff/package.nix",
+    pyright: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/py/pyright/package.nix",
+  },
+};

@@ -1,0 +1,23 @@
+// rPackages.languageserver could not be verified in the stored nixpkgs sources, so the
+// preset keeps to the names the dev-templates r shell uses.
+import type { Preset } from "../preset.js";
+
+export const r: Preset = {
+  id: "r",
+  name: "R",
+  aliases: ["rlang", "rstats"],
+  description: "R with knitr and pandoc for reports",
+  packages: ["R", "rPackages.knitr", "pandoc"],
+  markers: [
+    { file: "DESCRIPTION" },
+    { ext: ".Rproj" },
+    { file: "renv.lock" },
+    { file: ".Rprofile" },
+  ],
+  watch: ["DESCRIPTION", "renv.lock"],
+  evidence: {
+    R: "shared/nixpkgs/attributes.json (present): long-standing",
+    "rPackages.knitr": "attributes.json (present); the-nix-way/dev-templates@4eab4b7:r/flake.nix",
+    pandoc: "attributes.json (present); the-nix-way/dev-templates@4eab4b7:r/flake.nix",
+  },
+};

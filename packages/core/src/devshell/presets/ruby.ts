@@ -1,0 +1,36 @@
+// Bundler ships with Ruby. ruby_3_5 is a deprecated alias of ruby_4_0 and ruby_3_2 is
+// gone; ruby-lsp comes from rubyPackages and runs as a tool.
+import type { Preset } from "../preset.js";
+
+export const ruby: Preset = {
+  id: "ruby",
+  name: "Ruby",
+  aliases: ["rb", "rails"],
+  description: "Ruby with Bundler (gems into ./.gem), ruby-lsp and RuboCop",
+  version: {
+    flag: "ruby",
+    default: "3.4",
+    attrs: {
+      "3.4": "ruby_3_4",
+      "4.0": "ruby_4_0",
+    },
+  },
+  packages: ["rubyPackages.ruby-lsp", "rubocop"],
+  shellHook: `export GEM_HOME="$PWD/.gem"
+export PATH="$GEM_HOME/bin:$PATH"`,
+  markers: [{ file: "Gemfile" }, { file: ".ruby-version" }, { ext: ".gemspec" }],
+  versionFrom: [
+    { file: ".ruby-version", pattern: "^\\s*(?:ruby-)?(\\d+\\.\\d+)" },
+    { file: ".tool-versions", pattern: "^ruby\\s+(\\d+\\.\\d+)" },
+    { file: "Gemfile", pattern: "^\\s*ruby\\s+[\"'][^0-9]*(\\d+\\.\\d+)" },
+  ],
+  watch: ["Gemfile", "Gemfile.lock", ".ruby-version"],
+  gitignore: [".gem/"],
+  evidence: {
+    ruby_3_4: "attributes.json (present); NixOS/nixpkgs:doc/release-notes/rl-2605.section.md",
+    ruby_4_0: "attributes.json (present); NixOS/nixpkgs:pkgs/top-level/aliases.nix",
+    "rubyPackages.ruby-lsp":
+      "NixOS/nixpkgs:pkgs/development/ruby-modules/with-packages/Gemfile (ruby-lsp)",
+    rubocop: "NixOS/nixpkgs:pkgs/development/tools/rubocop/default.nix",
+  },
+};

@@ -1,0 +1,21 @@
+// rust-analyzer from nixpkgs is wrapped with RUST_SRC_PATH, so no env is needed.
+import type { Preset } from "../preset.js";
+
+export const rust: Preset = {
+  id: "rust",
+  name: "Rust",
+  aliases: ["rs", "cargo", "rustlang"],
+  description: "Rust stable from nixpkgs: rustc, cargo, clippy, rustfmt and rust-analyzer",
+  packages: ["rustc", "cargo", "clippy", "rustfmt", "rust-analyzer"],
+  markers: [{ file: "Cargo.toml" }, { file: "rust-toolchain.toml" }, { file: "rust-toolchain" }],
+  watch: ["Cargo.toml", "Cargo.lock", "rust-toolchain.toml"],
+  gitignore: ["target/"],
+  evidence: {
+    rustc: "shared/nixpkgs/attributes.json (present): long-standing top-level attributes",
+    cargo: "shared/nixpkgs/attributes.json (present): long-standing top-level attributes",
+    clippy: "shared/nixpkgs/attributes.json (present): long-standing top-level attributes",
+    rustfmt: "shared/nixpkgs/attributes.json (present): long-standing top-level attributes",
+    "rust-analyzer":
+      "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/ru/rust-analyzer/package.nix",
+  },
+};

@@ -1,0 +1,25 @@
+import type { Preset } from "../preset.js";
+
+export const scala: Preset = {
+  id: "scala",
+  name: "Scala",
+  aliases: ["sbt", "scala3"],
+  description: "Scala 3 with sbt, scala-cli, Metals and scalafmt",
+  packages: ["scala_3", "sbt", "scala-cli", "metals", "scalafmt"],
+  markers: [
+    { file: "build.sbt" },
+    { file: "build.sc" },
+    { file: "build.mill" },
+    { file: "project.scala" },
+    { file: ".scalafmt.conf" },
+  ],
+  watch: ["build.sbt", "build.sc", "build.mill"],
+  gitignore: [".bsp/", ".metals/", ".bloop/", ".scala-build/", "target/"],
+  evidence: {
+    scala_3: "attributes.json (present); the-nix-way/dev-templates@4eab4b7:scala/flake.nix",
+    sbt: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/sb/sbt/package.nix",
+    "scala-cli": "NixOS/nixpkgs:pkgs/by-name/sc/scala-cli/package.nix",
+    metals: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/me/metals/package.nix",
+    scalafmt: "NixOS/nixpkgs:pkgs/by-name/sc/scalafmt/package.nix",
+  },
+};

@@ -1,0 +1,15 @@
+import type { Preset } from "../preset.js";
+
+export const solidity: Preset = {
+  id: "solidity",
+  name: "Solidity",
+  aliases: ["sol", "foundry", "evm"],
+  description: "Solidity compiler with Foundry (forge, cast, anvil)",
+  packages: ["solc", "foundry"],
+  markers: [{ file: "foundry.toml" }, { file: "hardhat.config.ts" }, { file: "hardhat.config.js" }],
+  watch: ["foundry.toml", "remappings.txt"],
+  evidence: {
+    solc: "NixOS/nixpkgs:pkgs/by-name/so/solc/package.nix",
+    foundry: "NixOS/nixpkgs:pkgs/by-name/fo/foundry/package.nix",
+  },
+};

@@ -1,0 +1,22 @@
+// sourcekit-lsp and swift-format are taken from swiftPackages, the set swift and
+// swiftpm come from, so all four match.
+import type { Preset } from "../preset.js";
+
+export const swift: Preset = {
+  id: "swift",
+  name: "Swift",
+  aliases: ["swiftlang"],
+  description: "Swift toolchain with SwiftPM, sourcekit-lsp and swift-format",
+  packages: ["swift", "swiftpm", "swiftPackages.sourcekit-lsp", "swiftPackages.swift-format"],
+  markers: [{ file: "Package.swift" }],
+  watch: ["Package.swift", "Package.resolved"],
+  gitignore: [".build/", ".swiftpm/"],
+  evidence: {
+    swift: "attributes.json (present); NixOS/nixpkgs:doc/release-notes/rl-2611.section.md",
+    swiftpm: "attributes.json (present); NixOS/nixpkgs:doc/release-notes/rl-2611.section.md",
+    "swiftPackages.sourcekit-lsp":
+      "NixOS/nixpkgs:pkgs/development/compilers/swift/by-name/so/sourcekit-lsp/package.nix",
+    "swiftPackages.swift-format":
+      "NixOS/nixpkgs:pkgs/development/compilers/swift/by-name/sw/swift-format/package.nix",
+  },
+};

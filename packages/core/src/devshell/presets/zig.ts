@@ -1,0 +1,30 @@
+// zls follows the default zig (0.16 since NixOS/nixpkgs#509719).
+import type { Preset } from "../preset.js";
+
+export const zig: Preset = {
+  id: "zig",
+  name: "Zig",
+  aliases: ["ziglang"],
+  description: "Zig compiler with the zls language server",
+  version: {
+    flag: "zig",
+    default: "0.16",
+    attrs: {
+      "0.15": "zig_0_15",
+      "0.16": "zig_0_16",
+    },
+  },
+  packages: ["zls"],
+  markers: [{ file: "build.zig" }, { file: "build.zig.zon" }],
+  versionFrom: [
+    { file: "build.zig.zon", pattern: '\\.minimum_zig_version\\s*=\\s*"(\\d+\\.\\d+)' },
+    { file: ".tool-versions", pattern: "^zig\\s+(\\d+\\.\\d+)" },
+  ],
+  watch: ["build.zig", "build.zig.zon"],
+  gitignore: [".zig-cache/", "zig-out/"],
+  evidence: {
+    zig_0_15: "attributes.json (present); NixOS/nixpkgs#509719",
+    zig_0_16: "attributes.json (present); NixOS/nixpkgs#509719",
+    zls: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/zl/zls/package.nix",
+  },
+};
