@@ -73,9 +73,9 @@ cleanup() {
   if [ -n "$ROOTFS" ] && [ -d "$ROOTFS" ]; then
     # debootstrap mounts proc/sys inside the target; never rm -rf through a mount.
     local m
-    for m in $(awk -v r="$ROOTFS" 'index($2, r) == 1 { print $2 }' /proc/mounts | sort -r); do
+    while IFS= read -r m; do
       umount -l "$m" 2>/dev/null || true
-    done
+    done < <(awk -v r="$ROOTFS" 'index($2, r) == 1 { print $2 }' /proc/mounts | sort -r)
     rm -rf --one-file-system "$ROOTFS"
   fi
 }

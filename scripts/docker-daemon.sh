@@ -112,6 +112,8 @@ cmd_start() {
 
   say "starting dockerd (data $DATA_ROOT, log $LOG)"
   # setsid: own session, so the daemon outlives the shell/job that started it.
+  # NIXHOME_DOCKERD_ARGS: extra dockerd flags, word-split on purpose (e.g. "--bridge=none").
+  # shellcheck disable=SC2086
   setsid dockerd \
     --data-root "$DATA_ROOT" \
     --exec-root "$EXEC_ROOT" \
