@@ -130,4 +130,13 @@ describe("applyPlan", () => {
     expect(mergeLines("", "# h\na\n")).toBe("# h\na\n");
     expect(mergeLines("a", "# h\na\nb\n")).toBe("a\n\n# h\nb\n");
   });
+  it("replaces a file it read when it is unchanged, and refuses when it changed meanwhile", () => {
+    const dir = tmp();
+    writeFileSync(join(dir, "nixhome.json"), "{}\n");
+    const edit: FilePlan = [{ path: "nixhome.json", content: '{"a":1}\n', replaces: "{}\n" }];
+    expect(applyPlan(edit, dir).written).toEqual(["nixhome.json"]);
+    writeFileSync(join(dir, "nixhome.json"), '{"hand":"edit"}\n');
+    expect(() => applyPlan(edit, dir)).toThrow(/already exists/);
+    expect(readFileSync(join(dir, "nixhome.json"), "utf8")).toBe('{"hand":"edit"}\n');
+  });
 });

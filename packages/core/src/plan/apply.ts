@@ -118,6 +118,14 @@ export function planChanges(plan: FilePlan, target: string, options: ApplyOption
             diff: diffLines(existing, merged, f.path),
           };
     }
+    if (f.replaces !== undefined && existing === f.replaces && existing !== f.content)
+      return {
+        path: f.path,
+        kind: "update",
+        content: f.content,
+        mode,
+        diff: diffLines(existing, f.content, f.path),
+      };
     if (existing === f.content) {
       const st = statSync(full as string);
       const exec = (st.mode & 0o111) !== 0;

@@ -19,6 +19,12 @@ export interface PlannedFile {
   /** File mode; 0o644 unless executable. */
   mode?: number;
   merge?: MergeRule;
+  /**
+   * The content this file is expected to have now (an edit of a file we read).
+   * When the disk still holds exactly that, the file is replaced without
+   * `force`; when someone changed it in between, it is a conflict.
+   */
+  replaces?: string;
 }
 
 export type FilePlan = readonly PlannedFile[];
