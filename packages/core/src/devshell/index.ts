@@ -5,4 +5,26 @@ export {
   type PresetChoice,
   resolveVersion,
 } from "./compose.js";
+export {
+  type DetectedPreset,
+  type Detection,
+  type DetectOptions,
+  detectProject,
+  findPreset,
+  MAX_SUBDIRS,
+  matchVersion,
+  SKIPPED_SUBDIRS,
+} from "./detect.js";
 export type { Marker, PkgAttr, Preset, VersionKnob, VersionSource } from "./preset.js";
+export { presets } from "./presets/index.js";
+export {
+  type DevShellSpec,
+  envrcLoadsShell,
+  renderDevShell,
+  renderEnvrc,
+  renderFlake,
+  renderGitignore,
+  renderHomeEnvrc,
+  shellTitle,
+  shellWord,
+} from "./render.js";

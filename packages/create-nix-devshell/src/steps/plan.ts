@@ -1,0 +1,63 @@
+/**
+ * Step 2: compose the chosen presets and turn them into a FilePlan, then
+ * compare it with the project (reads only).
+ */
+import { lstatSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import {
+  type Change,
+  type ComposedShell,
+  composeShell,
+  envrcLoadsShell,
+  type FilePlan,
+  NixhomeError,
+  planChanges,
+  renderDevShell,
+  shellTitle,
+} from "@nixhome/core";
+import type { Context } from "../context.js";
+import type { Chosen } from "./languages.js";
+
+export interface Planned {
+  plan: FilePlan;
+  changes: Change[];
+  shell: ComposedShell;
+  /** "Python 3.13 and Node.js 24" */
+  title: string;
+  notes: string[];
+}
+
+function readIfFile(path: string): string | undefined {
+  try {
+    return lstatSync(path).isFile() ? readFileSync(path, "utf8") : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function planFiles(ctx: Context, chosen: Chosen): Planned {
+  const notes: string[] = [];
+  if (ctx.fromHome !== undefined) {
+    const flags = Object.keys(ctx.versions);
+    if (flags.length)
+      throw new NixhomeError(
+        `--${flags[0]} has no effect with --from-home: the home repository's shell decides the version`,
+        2,
+      );
+  }
+  const shell = composeShell(chosen.choices, { allowUnfree: ctx.allowUnfree });
+  const existingEnvrc = readIfFile(join(ctx.dir, ".envrc"));
+  if (ctx.fromHome === undefined && existingEnvrc !== undefined && envrcLoadsShell(existingEnvrc))
+    notes.push(
+      ".envrc already loads a Nix shell (use flake/use nix); left that line as it is: make sure it loads this flake",
+    );
+  const plan = renderDevShell({
+    choices: chosen.choices,
+    channel: ctx.channel,
+    allowUnfree: ctx.allowUnfree,
+    ...(ctx.fromHome !== undefined ? { fromHome: ctx.fromHome } : {}),
+    ...(existingEnvrc !== undefined ? { existingEnvrc } : {}),
+  });
+  const changes = planChanges(plan, ctx.dir, { force: ctx.force });
+  return { plan, changes, shell, title: shellTitle(shell), notes };
+}
