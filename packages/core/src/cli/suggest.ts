@@ -23,10 +23,7 @@ export function closest(word: string, candidates: readonly string[], max = 3): s
   return [...new Set(candidates)]
     .map((c) => ({
       c,
-      d:
-        c.toLowerCase().startsWith(w) || w.startsWith(c.toLowerCase())
-          ? 0.5
-          : distance(w, c.toLowerCase()),
+      d: c.toLowerCase().startsWith(w) ? 0.5 : distance(w, c.toLowerCase()),
     }))
     .filter(({ d }) => d <= Math.max(2, Math.floor(w.length / 2)))
     .sort((x, y) => x.d - y.d || x.c.localeCompare(y.c))
