@@ -1,0 +1,59 @@
+/**
+ * renderHome: HomeSpec → FilePlan, pure. Every Nix file is an expression
+ * printed by the Nix printer; `homeNixFiles` exposes those expressions so
+ * tests (and generators) can inspect structure instead of text.
+ */
+import type { NixExpr } from "../nix/ast.js";
+import { renderNix } from "../nix/printer.js";
+import { checkPlan, type FilePlan, type PlannedFile } from "../plan/plan.js";
+import { renderBootstrap, renderHomeGitignore, renderHomeReadme } from "./docs.js";
+import { flakeExpr } from "./flake.js";
+import { hostModule, identityModule, layerModule } from "./layers.js";
+import { renderPlopFiles } from "./plop.js";
+import { type HomeSpec, renderSpecJson, usedLayers } from "./spec.js";
+import { templateExpr } from "./templates.js";
+
+export type NixFileKind = "flake" | "module" | "template";
+
+export interface HomeNixFile {
+  path: string;
+  kind: NixFileKind;
+  expr: NixExpr;
+}
+
+/** Every Nix file of the repository, as expressions (modules are Home Manager modules). */
+export function homeNixFiles(spec: HomeSpec): HomeNixFile[] {
+  return [
+    { path: "flake.nix", kind: "flake", expr: flakeExpr(spec.channel) },
+    { path: "home.nix", kind: "module", expr: identityModule() },
+    ...usedLayers(spec).map((l) => ({
+      path: `profiles/${l}.nix`,
+      kind: "module" as const,
+      expr: layerModule(spec, l),
+    })),
+    ...Object.keys(spec.hosts).map((h) => ({
+      path: `hosts/${h}.nix`,
+      kind: "module" as const,
+      expr: hostModule(spec, h),
+    })),
+    ...spec.templates.map((t) => ({
+      path: `profiles/project-templates/${t}.nix`,
+      kind: "template" as const,
+      expr: templateExpr(t),
+    })),
+  ];
+}
+
+/** The whole repository for a spec, in memory. */
+export function renderHome(spec: HomeSpec): FilePlan {
+  const plan: PlannedFile[] = [
+    ...homeNixFiles(spec).map((f) => ({ path: f.path, content: renderNix(f.expr) })),
+    { path: "nixhome.json", content: renderSpecJson(spec) },
+    { path: "README.md", content: renderHomeReadme(spec) },
+    { path: ".gitignore", content: renderHomeGitignore(spec), merge: "lines" as const },
+    { path: "bootstrap.sh", content: renderBootstrap(spec), mode: 0o755 },
+    ...(spec.plop ? renderPlopFiles() : []),
+  ];
+  checkPlan(plan);
+  return plan;
+}

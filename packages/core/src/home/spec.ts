@@ -1,0 +1,439 @@
+/**
+ * HomeSpec: the domain model of a layered Home Manager repository, and its
+ * serialised form `nixhome.json` (version 1). Every answer of create-nix-home
+ * lands here; the generated flake.nix reads the same JSON, so adding a layer,
+ * a host or a project template is a data change plus one new `.nix` file.
+ *
+ * Validation produces one-line messages; the validators are exported so a CLI
+ * can check a flag or a prompt answer with exactly the rules `parseHomeSpec` uses.
+ */
+import {
+  ALL_SYSTEMS,
+  CHANNELS,
+  type Channel,
+  DEFAULT_STATE_VERSION,
+  STATE_VERSIONS,
+} from "../channels.js";
+import { didYouMean } from "../cli/suggest.js";
+import { findPreset } from "../devshell/detect.js";
+import type { Preset } from "../devshell/preset.js";
+import { presets } from "../devshell/presets/index.js";
+import { NixhomeError } from "../plan/plan.js";
+
+export const SPEC_VERSION = 1;
+
+export const SHELLS = ["zsh", "bash", "fish"] as const;
+export type Shell = (typeof SHELLS)[number];
+
+export const EDITORS = ["vim", "vscode"] as const;
+export type Editor = (typeof EDITORS)[number];
+
+export type ChannelId = Channel["id"];
+export const CHANNEL_IDS: readonly ChannelId[] = Object.keys(CHANNELS) as ChannelId[];
+
+/** Hosts create-nix-home knows how to fill; any other valid name gets a plain host file. */
+export const KNOWN_HOSTS = ["laptop", "work-server", "cloud-instance"] as const;
+/** Hosts without a desktop: a GUI editor chosen in the personal layer is switched off there. */
+export const HEADLESS_HOSTS: readonly string[] = ["work-server", "cloud-instance"];
+
+/** The layers create-nix-home writes, lowest precedence first. */
+export const BUILTIN_LAYERS = ["base", "personal"] as const;
+export const DEFAULT_TEMPLATES = ["python", "node", "rust"] as const;
+
+/** Unix account names: letters, digits, `_`, `.`, `-`; not starting with `-` or `.`. */
+export const USERNAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_.-]{0,31}$/;
+/** Host names: one RFC 1123 label (letters, digits, inner hyphens), at most 63 characters. */
+export const HOST_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
+/** Layer (profile) names: lower-case words joined by hyphens; used as `profiles/<name>.nix`. */
+export const LAYER_PATTERN = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+/** nixpkgs package names (`lib.getName`) allowed in `allowUnfree`. */
+export const PACKAGE_NAME_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_+.-]*$/;
+/** Every name pattern, for generators that ask for new names. */
+export const NAME_PATTERNS = {
+  username: USERNAME_PATTERN,
+  host: HOST_PATTERN,
+  layer: LAYER_PATTERN,
+} as const;
+
+/** Names a layer may not take: `profiles/project-templates/` is a folder. */
+const RESERVED_LAYERS = new Set(["project-templates"]);
+
+export interface HomeUser {
+  /** Full name, for git. Any text; the printer escapes it. */
+  name: string;
+  email: string;
+  /** Unix account name (`home.username`). */
+  username: string;
+  /** Absolute home directory (`home.homeDirectory`). */
+  homeDirectory: string;
+}
+
+export interface HomeHost {
+  system: string;
+  /** Layers stacked below the host file, lowest precedence first. */
+  layers: string[];
+  /** Another account on this host (then `homeDirectory` too). */
+  username?: string;
+  homeDirectory?: string;
+  /** A git email for this host only (written into the host file with `lib.mkForce`). */
+  email?: string;
+}
+
+/** nixhome.json, version 1. */
+export interface HomeSpec {
+  version: 1;
+  user: HomeUser;
+  /** System of the default configuration `homeConfigurations."<username>"`. */
+  system: string;
+  channel: ChannelId;
+  stateVersion: string;
+  shell: Shell;
+  editor: Editor;
+  /** Layers of the default configuration, lowest precedence first. */
+  layers: string[];
+  /** Host name → host; each becomes `homeConfigurations."<username>@<host>"`. */
+  hosts: Record<string, HomeHost>;
+  /** Dev-shell presets (ids) under `profiles/project-templates/`. */
+  templates: string[];
+  /** Unfree nixpkgs packages allowed, by exact name (never all unfree). */
+  allowUnfree: string[];
+  /** Write package.json + plopfile.js so `npx plop` can extend the repository. */
+  plop: boolean;
+}
+
+const q = (s: string) => JSON.stringify(s);
+
+// ---- validators: undefined when fine, else a one-line message naming the value ----
+
+export function checkName(name: string): string | undefined {
+  if (name.trim() === "") return "the name is empty";
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: that is the point
+  if (/[\u0000-\u001f\u007f]/.test(name)) return `the name ${q(name)} contains control characters`;
+  return undefined;
+}
+
+export function checkEmail(email: string): string | undefined {
+  if (!/^[^\s@]+@[^\s@]+$/.test(email))
+    return `${q(email)} is not an email address (expected user@domain)`;
+  return undefined;
+}
+
+export function checkUsername(username: string): string | undefined {
+  if (!USERNAME_PATTERN.test(username))
+    return `${q(username)} is not a valid username: use letters, digits, "_", "." or "-", starting with a letter or "_" (at most 32)`;
+  return undefined;
+}
+
+export function checkHostName(host: string): string | undefined {
+  if (!HOST_PATTERN.test(host))
+    return `${q(host)} is not a valid host name: use letters, digits and inner "-" (at most 63)`;
+  return undefined;
+}
+
+export function checkLayerName(layer: string): string | undefined {
+  if (!LAYER_PATTERN.test(layer))
+    return `${q(layer)} is not a valid layer name: use lower-case letters and digits, words joined by "-"`;
+  if (RESERVED_LAYERS.has(layer)) return `${q(layer)} is reserved and cannot name a layer`;
+  return undefined;
+}
+
+export function checkHomeDirectory(home: string): string | undefined {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are refused
+  if (!home.startsWith("/") || /[\u0000-\u001f\u007f]/.test(home))
+    return `${q(home)} is not an absolute path`;
+  if (home.split("/").some((s) => s === "." || s === ".."))
+    return `${q(home)} contains "." or ".." segments`;
+  if (home.length > 1 && home.endsWith("/")) return `${q(home)} ends with "/"`;
+  return undefined;
+}
+
+export function checkChannel(channel: string): string | undefined {
+  if (!(CHANNEL_IDS as readonly string[]).includes(channel))
+    return `unknown channel ${q(channel)} (choose ${CHANNEL_IDS.join(" or ")})${didYouMean(channel, CHANNEL_IDS)}`;
+  return undefined;
+}
+
+/** A system must exist and be supported by the channel's nixpkgs. */
+export function checkSystem(system: string, channel?: ChannelId): string | undefined {
+  if (!ALL_SYSTEMS.includes(system))
+    return `unknown system ${q(system)} (choose ${ALL_SYSTEMS.join(", ")})${didYouMean(system, ALL_SYSTEMS)}`;
+  if (channel && !CHANNELS[channel].systems.includes(system)) {
+    const other = CHANNEL_IDS.filter((c) => CHANNELS[c].systems.includes(system));
+    return `${system} is not supported by nixpkgs on the ${channel} channel; use --channel ${other.join(" or ")}`;
+  }
+  return undefined;
+}
+
+export function checkShell(shell: string): string | undefined {
+  if (!(SHELLS as readonly string[]).includes(shell))
+    return `unknown shell ${q(shell)} (choose ${SHELLS.join(", ")})${didYouMean(shell, SHELLS)}`;
+  return undefined;
+}
+
+export function checkEditor(editor: string): string | undefined {
+  if (!(EDITORS as readonly string[]).includes(editor))
+    return `unknown editor ${q(editor)} (choose ${EDITORS.join(" or ")})${didYouMean(editor, EDITORS)}`;
+  return undefined;
+}
+
+export function checkStateVersion(version: string): string | undefined {
+  if (!STATE_VERSIONS.includes(version))
+    return `state version ${q(version)} is not one Home Manager accepts (${STATE_VERSIONS[0]} … ${STATE_VERSIONS[STATE_VERSIONS.length - 1]}, e.g. ${DEFAULT_STATE_VERSION})`;
+  return undefined;
+}
+
+export function checkTemplate(lang: string): string | undefined {
+  if (findPreset(lang)) return undefined;
+  const words = presets.flatMap((p) => [p.id, ...p.aliases]);
+  const near = didYouMean(lang, words);
+  return `unknown template ${q(lang)}${near || `; known: ${presets.map((p) => p.id).join(", ")}`}`;
+}
+
+/** `/home/<user>`, `/Users/<user>` on Darwin, `/root` for root on Linux. */
+export function defaultHomeDirectory(username: string, system: string): string {
+  if (system.endsWith("-darwin")) return `/Users/${username}`;
+  return username === "root" ? "/root" : `/home/${username}`;
+}
+
+// ---- parsing nixhome.json ----
+
+type Json = unknown;
+
+class SpecReader {
+  constructor(private readonly source: string) {}
+
+  fail(path: string, message: string): never {
+    throw new NixhomeError(`${this.source}: ${path ? `${path}: ` : ""}${message}`, 2);
+  }
+
+  object(v: Json, path: string): Record<string, Json> {
+    if (typeof v !== "object" || v === null || Array.isArray(v))
+      this.fail(path, "expected an object");
+    return v as Record<string, Json>;
+  }
+
+  string(v: Json, path: string, check?: (s: string) => string | undefined): string {
+    if (typeof v !== "string") this.fail(path, "expected a string");
+    const problem = check?.(v);
+    if (problem) this.fail(path, problem);
+    return v;
+  }
+
+  strings(v: Json, path: string, check?: (s: string) => string | undefined): string[] {
+    if (!Array.isArray(v)) this.fail(path, "expected a list of strings");
+    const out = v.map((s, i) => this.string(s, `${path}[${i}]`, check));
+    const dup = out.find((s, i) => out.indexOf(s) !== i);
+    if (dup !== undefined) this.fail(path, `${q(dup)} is listed twice`);
+    return out;
+  }
+
+  known(o: Record<string, Json>, path: string, keys: readonly string[]): void {
+    for (const k of Object.keys(o))
+      if (!keys.includes(k)) this.fail(path, `unknown field ${q(k)}${didYouMean(k, keys)}`);
+  }
+}
+
+const SPEC_KEYS = [
+  "$schema",
+  "version",
+  "user",
+  "system",
+  "channel",
+  "stateVersion",
+  "shell",
+  "editor",
+  "layers",
+  "hosts",
+  "templates",
+  "allowUnfree",
+  "plop",
+] as const;
+const USER_KEYS = ["name", "email", "username", "homeDirectory"] as const;
+const HOST_KEYS = ["system", "layers", "username", "homeDirectory", "email"] as const;
+
+/**
+ * Validate and normalise nixhome.json (a JSON string or its parsed value).
+ * Optional fields get their defaults, so the result serialises explicitly.
+ * Throws NixhomeError (exit code 2) with a one-line message naming the field.
+ */
+export function parseHomeSpec(json: unknown, source = "nixhome.json"): HomeSpec {
+  const r = new SpecReader(source);
+  let data: Json = json;
+  if (typeof json === "string") {
+    try {
+      data = JSON.parse(json);
+    } catch (e) {
+      r.fail("", `not valid JSON (${(e as Error).message})`);
+    }
+  }
+  const o = r.object(data, "");
+  if (o.version !== SPEC_VERSION)
+    r.fail(
+      "version",
+      o.version === undefined
+        ? `missing; expected ${SPEC_VERSION}`
+        : `unsupported version ${JSON.stringify(o.version)}; this create-nix-home reads version ${SPEC_VERSION}`,
+    );
+  r.known(o, "", SPEC_KEYS);
+  const u = r.object(o.user, "user");
+  r.known(u, "user", USER_KEYS);
+  const channel = (
+    o.channel === undefined ? "unstable" : r.string(o.channel, "channel", checkChannel)
+  ) as ChannelId;
+  const system = r.string(o.system, "system", (s) => checkSystem(s, channel));
+  const username = r.string(u.username, "user.username", checkUsername);
+  const user: HomeUser = {
+    name: r.string(u.name, "user.name", checkName),
+    email: r.string(u.email, "user.email", checkEmail),
+    username,
+    homeDirectory:
+      u.homeDirectory === undefined
+        ? defaultHomeDirectory(username, system)
+        : r.string(u.homeDirectory, "user.homeDirectory", checkHomeDirectory),
+  };
+  const layers =
+    o.layers === undefined ? [...BUILTIN_LAYERS] : r.strings(o.layers, "layers", checkLayerName);
+  const hostsJson = o.hosts === undefined ? {} : r.object(o.hosts, "hosts");
+  const hosts: Record<string, HomeHost> = {};
+  const lower = new Map<string, string>();
+  for (const [name, value] of Object.entries(hostsJson)) {
+    const path = `hosts.${name}`;
+    const problem = checkHostName(name);
+    if (problem) r.fail("hosts", problem);
+    const clash = lower.get(name.toLowerCase());
+    if (clash)
+      r.fail("hosts", `${q(name)} and ${q(clash)} differ only in case (one file on macOS)`);
+    lower.set(name.toLowerCase(), name);
+    const h = r.object(value, path);
+    r.known(h, path, HOST_KEYS);
+    const host: HomeHost = {
+      system:
+        h.system === undefined
+          ? system
+          : r.string(h.system, `${path}.system`, (s) => checkSystem(s, channel)),
+      layers:
+        h.layers === undefined
+          ? [...layers]
+          : r.strings(h.layers, `${path}.layers`, checkLayerName),
+    };
+    if (h.username !== undefined) {
+      host.username = r.string(h.username, `${path}.username`, checkUsername);
+      host.homeDirectory =
+        h.homeDirectory === undefined
+          ? defaultHomeDirectory(host.username, host.system)
+          : r.string(h.homeDirectory, `${path}.homeDirectory`, checkHomeDirectory);
+    } else if (h.homeDirectory !== undefined) {
+      host.homeDirectory = r.string(h.homeDirectory, `${path}.homeDirectory`, checkHomeDirectory);
+    }
+    if (h.email !== undefined) host.email = r.string(h.email, `${path}.email`, checkEmail);
+    hosts[name] = host;
+  }
+  const templates = (
+    o.templates === undefined
+      ? [...DEFAULT_TEMPLATES]
+      : r.strings(o.templates, "templates", checkTemplate)
+  ).map((t) => (findPreset(t) as Preset).id);
+  const dupTemplate = templates.find((t, i) => templates.indexOf(t) !== i);
+  if (dupTemplate) r.fail("templates", `${q(dupTemplate)} is listed twice`);
+  const editor = (
+    o.editor === undefined ? "vim" : r.string(o.editor, "editor", checkEditor)
+  ) as Editor;
+  const allowUnfree =
+    o.allowUnfree === undefined
+      ? []
+      : r.strings(o.allowUnfree, "allowUnfree", (s) =>
+          PACKAGE_NAME_PATTERN.test(s) ? undefined : `${q(s)} is not a package name`,
+        );
+  if (editor === "vscode" && !allowUnfree.includes("vscode")) allowUnfree.push("vscode");
+  if (o.plop !== undefined && typeof o.plop !== "boolean") r.fail("plop", "expected true or false");
+  return {
+    version: 1,
+    user,
+    system,
+    channel,
+    stateVersion:
+      o.stateVersion === undefined
+        ? DEFAULT_STATE_VERSION
+        : r.string(o.stateVersion, "stateVersion", checkStateVersion),
+    shell: (o.shell === undefined ? "zsh" : r.string(o.shell, "shell", checkShell)) as Shell,
+    editor,
+    layers,
+    hosts,
+    templates,
+    allowUnfree,
+    plop: o.plop === undefined ? true : (o.plop as boolean),
+  };
+}
+
+/** nixhome.json text for a spec: fixed key order, two-space indent, trailing newline. */
+export function renderSpecJson(spec: HomeSpec): string {
+  const hosts: Record<string, HomeHost> = {};
+  for (const [name, h] of Object.entries(spec.hosts))
+    hosts[name] = {
+      system: h.system,
+      layers: h.layers,
+      ...(h.username === undefined ? {} : { username: h.username }),
+      ...(h.homeDirectory === undefined ? {} : { homeDirectory: h.homeDirectory }),
+      ...(h.email === undefined ? {} : { email: h.email }),
+    };
+  const ordered: HomeSpec = {
+    version: spec.version,
+    user: {
+      name: spec.user.name,
+      email: spec.user.email,
+      username: spec.user.username,
+      homeDirectory: spec.user.homeDirectory,
+    },
+    system: spec.system,
+    channel: spec.channel,
+    stateVersion: spec.stateVersion,
+    shell: spec.shell,
+    editor: spec.editor,
+    layers: spec.layers,
+    hosts,
+    templates: spec.templates,
+    allowUnfree: spec.allowUnfree,
+    plop: spec.plop,
+  };
+  return `${JSON.stringify(ordered, null, 2)}\n`;
+}
+
+/** Every layer some configuration stacks, in first-use order. */
+export function usedLayers(spec: HomeSpec): string[] {
+  const all = [...spec.layers, ...Object.values(spec.hosts).flatMap((h) => h.layers)];
+  return all.filter((l, i) => all.indexOf(l) === i);
+}
+
+/** Configuration name → what it is made of; the same table flake.nix computes. */
+export interface HomeConfiguration {
+  name: string;
+  host: string | null;
+  username: string;
+  homeDirectory: string;
+  system: string;
+  layers: string[];
+}
+
+export function homeConfigurations(spec: HomeSpec): HomeConfiguration[] {
+  return [
+    {
+      name: spec.user.username,
+      host: null,
+      username: spec.user.username,
+      homeDirectory: spec.user.homeDirectory,
+      system: spec.system,
+      layers: spec.layers,
+    },
+    ...Object.entries(spec.hosts).map(([host, h]) => {
+      const username = h.username ?? spec.user.username;
+      return {
+        name: `${username}@${host}`,
+        host,
+        username,
+        homeDirectory: h.homeDirectory ?? spec.user.homeDirectory,
+        system: h.system,
+        layers: h.layers,
+      };
+    }),
+  ];
+}
