@@ -151,9 +151,12 @@ function matchMarker(
   return null;
 }
 
+/** "mentions org.jetbrains.kotlin" for a literal pattern, else a neutral phrase. */
 function describeContains(source: string): string {
-  const plain = source.replace(/\\(.)/g, "$1");
-  return plain.length <= 40 ? `mentions ${plain}` : "matching content";
+  const literal = source.replace(/\\([.()[\]{}+*?^$|\\/-])/g, "$1");
+  return /^[\w.\- ():/@"']+$/.test(literal) && !/[()|]/.test(source.replace(/\\[()]/g, ""))
+    ? `mentions ${literal}`
+    : "by its content";
 }
 
 function numeric(v: string): number[] | null {
@@ -184,6 +187,11 @@ export function matchVersion(
   if (!m) return null;
   const parts = m[0].split(".");
   const keys = Object.keys(knob.attrs);
+  // A minimum (`>=20`) that the default satisfies keeps the default.
+  const want = numeric(m[0]);
+  const def = numeric(knob.default);
+  const minimum = options.minimum ?? /(?:^|[\s"'])>=?\s*v?$/.test(hint.slice(0, m.index));
+  if (minimum && want && def && compareVersions(def, want) >= 0) return knob.default;
   let best: string | null = null;
   for (const key of keys) {
     const kp = key.split(".");
@@ -193,18 +201,11 @@ export function matchVersion(
   if (best !== null) return best;
   const shorter = keys.filter((k) => k.split(".").slice(0, parts.length).join(".") === m[0]);
   if (shorter.includes(knob.default)) return knob.default;
-  if (shorter.length) {
-    const sorted = shorter
-      .map((k) => ({ k, v: numeric(k) }))
-      .filter((x): x is { k: string; v: number[] } => x.v !== null)
-      .sort((x, y) => compareVersions(y.v, x.v));
-    return sorted[0]?.k ?? null;
-  }
-  const want = numeric(m[0]);
-  const def = numeric(knob.default);
-  const minimum = options.minimum ?? /(?:^|[\s"'])>=?\s*v?$/.test(hint.slice(0, m.index));
-  if (minimum && want && def && compareVersions(def, want) >= 0) return knob.default;
-  return null;
+  const sorted = shorter
+    .map((k) => ({ k, v: numeric(k) }))
+    .filter((x): x is { k: string; v: number[] } => x.v !== null)
+    .sort((x, y) => compareVersions(y.v, x.v));
+  return sorted[0]?.k ?? null;
 }
 
 /** Read a version hint for `preset` from `dirs` (the matching folder first, then the root). */
