@@ -189,6 +189,8 @@ export function checkTemplate(lang: string): string | undefined {
   return `unknown template ${q(lang)}${near || `; known: ${presets.map((p) => p.id).join(", ")}`}`;
 }
 
+const isDarwin = (system: string) => system.endsWith("-darwin");
+
 /** `/home/<user>`, `/Users/<user>` on Darwin, `/root` for root on Linux. */
 export function defaultHomeDirectory(username: string, system: string): string {
   if (system.endsWith("-darwin")) return `/Users/${username}`;
@@ -324,6 +326,9 @@ export function parseHomeSpec(json: unknown, source = "nixhome.json"): HomeSpec 
           : r.string(h.homeDirectory, `${path}.homeDirectory`, checkHomeDirectory);
     } else if (h.homeDirectory !== undefined) {
       host.homeDirectory = r.string(h.homeDirectory, `${path}.homeDirectory`, checkHomeDirectory);
+    } else if (isDarwin(host.system) !== isDarwin(system)) {
+      // Another OS keeps homes elsewhere (/Users vs /home).
+      host.homeDirectory = defaultHomeDirectory(username, host.system);
     }
     if (h.email !== undefined) host.email = r.string(h.email, `${path}.email`, checkEmail);
     hosts[name] = host;
@@ -395,7 +400,29 @@ export function renderSpecJson(spec: HomeSpec): string {
     allowUnfree: spec.allowUnfree,
     plop: spec.plop,
   };
-  return `${JSON.stringify(ordered, null, 2)}\n`;
+  return `${formatJson(ordered, "")}\n`;
+}
+
+/** JSON with two-space indent; lists of strings stay on one line when they fit. */
+function formatJson(value: unknown, indent: string): string {
+  if (Array.isArray(value)) {
+    const flat = JSON.stringify(value).replaceAll('","', '", "');
+    if (
+      value.every((v) => typeof v !== "object" || v === null) &&
+      indent.length + flat.length <= 80
+    )
+      return flat;
+    const inner = `${indent}  `;
+    return `[\n${value.map((v) => inner + formatJson(v, inner)).join(",\n")}\n${indent}]`;
+  }
+  if (typeof value === "object" && value !== null) {
+    const entries = Object.entries(value);
+    if (entries.length === 0) return "{}";
+    const inner = `${indent}  `;
+    const body = entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${formatJson(v, inner)}`);
+    return `{\n${body.join(",\n")}\n${indent}}`;
+  }
+  return JSON.stringify(value);
 }
 
 /** Every layer some configuration stacks, in first-use order. */

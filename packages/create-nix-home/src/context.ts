@@ -1,0 +1,310 @@
+/**
+ * Everything a run knows, parsed once: the command line (node:util parseArgs),
+ * the starting spec of `--config`, and what the machine suggests as defaults
+ * (git identity, account, home, platform). Steps read the Context; nothing
+ * else looks at argv or the environment.
+ */
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { homedir, hostname, userInfo } from "node:os";
+import { parseArgs } from "node:util";
+import {
+  ALL_SYSTEMS,
+  type ChannelId,
+  checkChannel,
+  checkEditor,
+  checkEmail,
+  checkHomeDirectory,
+  checkHostName,
+  checkName,
+  checkShell,
+  checkStateVersion,
+  checkSystem,
+  checkTemplate,
+  checkUsername,
+  closest,
+  defaultHomeDirectory,
+  type Editor,
+  type HomeSpec,
+  NixhomeError,
+  parseHomeSpec,
+  SHELLS,
+  type Shell,
+} from "@nixhome/core";
+
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+/** What the machine tells us; injectable so tests control every default. */
+export interface Environment {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  /** Prompts are possible (stdin is a terminal). */
+  isTTY: boolean;
+  platform: NodeJS.Platform;
+  arch: string;
+  homedir: () => string;
+  username: () => string;
+  hostname: () => string;
+  /** `git config <key>`, or undefined. */
+  gitConfig: (key: string) => string | undefined;
+  hasGit: () => boolean;
+}
+
+export function realEnvironment(): Environment {
+  const git = (args: string[]) =>
+    spawnSync("git", args, {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+      timeout: 5000,
+    });
+  return {
+    cwd: process.cwd(),
+    env: process.env,
+    isTTY: Boolean(process.stdin.isTTY),
+    platform: process.platform,
+    arch: process.arch,
+    homedir,
+    username: () => {
+      try {
+        return userInfo().username;
+      } catch {
+        return "user";
+      }
+    },
+    hostname,
+    gitConfig: (key) => {
+      const r = git(["config", "--get", key]);
+      const value = r.status === 0 ? r.stdout.trim() : "";
+      return value || undefined;
+    },
+    hasGit: () => git(["--version"]).status === 0,
+  };
+}
+
+/** One `--host NAME[:SYSTEM]`. */
+export interface HostFlag {
+  name: string;
+  system?: string;
+}
+
+/** Answers given on the command line (undefined: not given). */
+export interface Flags {
+  dir?: string;
+  name?: string;
+  email?: string;
+  username?: string;
+  home?: string;
+  system?: string;
+  shell?: Shell;
+  editor?: Editor;
+  hosts?: HostFlag[];
+  templates?: string[];
+  channel?: ChannelId;
+  stateVersion?: string;
+  git?: boolean;
+  plop?: boolean;
+}
+
+export interface Context extends Io {
+  flags: Flags;
+  /** The spec of `--config FILE`, answers to start from. */
+  config?: HomeSpec;
+  configPath?: string;
+  yes: boolean;
+  dryRun: boolean;
+  force: boolean;
+  help: boolean;
+  version: boolean;
+  environment: Environment;
+}
+
+export const OPTIONS = {
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean", short: "v" },
+  yes: { type: "boolean", short: "y" },
+  name: { type: "string" },
+  email: { type: "string" },
+  username: { type: "string" },
+  home: { type: "string" },
+  system: { type: "string" },
+  shell: { type: "string" },
+  editor: { type: "string" },
+  host: { type: "string", multiple: true },
+  template: { type: "string", multiple: true },
+  channel: { type: "string" },
+  "state-version": { type: "string" },
+  git: { type: "boolean" },
+  "no-git": { type: "boolean" },
+  "no-plop": { type: "boolean" },
+  config: { type: "string" },
+  "dry-run": { type: "boolean" },
+  force: { type: "boolean", short: "f" },
+} as const;
+
+export function usageError(message: string): NixhomeError {
+  return new NixhomeError(`${message} (see --help)`, 2);
+}
+
+function parseError(e: unknown): NixhomeError {
+  const message = (e as Error).message.split("\n")[0] ?? "invalid arguments";
+  const unknown = /Unknown option '(-{1,2}[^']+)'/.exec(message);
+  if (unknown) {
+    const word = (unknown[1] as string).replace(/^-+/, "").split("=")[0] as string;
+    const near = closest(word, Object.keys(OPTIONS)).map((o) => `--${o}`);
+    return usageError(
+      `unknown option ${unknown[1]}${near.length ? `; did you mean ${near.join(", ")}?` : ""}`,
+    );
+  }
+  const missing = /Option '(-{1,2}[^']+)' argument missing/.exec(message);
+  if (missing) return usageError(`${missing[1]} needs a value`);
+  return usageError(message.replace(/\.$/, ""));
+}
+
+/** Fail with one line (exit 2) when a validator objects. */
+function check<T extends string>(
+  flag: string,
+  value: string | undefined,
+  validate: (v: string) => string | undefined,
+): T | undefined {
+  if (value === undefined) return undefined;
+  const problem = validate(value);
+  if (problem) throw new NixhomeError(`--${flag}: ${problem}`, 2);
+  return value as T;
+}
+
+/** `--template a,b --template c`; `none` means an empty list. */
+function listFlag(values: string[] | undefined): string[] | undefined {
+  if (values === undefined) return undefined;
+  const items = values.flatMap((v) => v.split(",")).map((v) => v.trim());
+  if (items.length === 1 && items[0] === "none") return [];
+  return items.filter((v) => v !== "");
+}
+
+export function parseHostFlag(value: string): HostFlag {
+  const [name, system, ...rest] = value.split(":");
+  if (rest.length || name === undefined)
+    throw new NixhomeError(`--host ${JSON.stringify(value)}: expected NAME or NAME:SYSTEM`, 2);
+  const problem = checkHostName(name);
+  if (problem) throw new NixhomeError(`--host: ${problem}`, 2);
+  if (system !== undefined) {
+    const bad = checkSystem(system);
+    if (bad) throw new NixhomeError(`--host ${name}: ${bad}`, 2);
+  }
+  return system === undefined ? { name } : { name, system };
+}
+
+export function getContext(argv: readonly string[], environment: Environment, io: Io): Context {
+  let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw parseError(e);
+  }
+  const v = parsed.values;
+  if (parsed.positionals.length > 1)
+    throw usageError(
+      `one directory expected, got ${parsed.positionals.length}: ${parsed.positionals.join(" ")}`,
+    );
+  if (v.git && v["no-git"]) throw usageError("--git and --no-git contradict each other");
+  const dir = parsed.positionals[0];
+  if (dir !== undefined && dir.trim() === "") throw usageError("the directory name is empty");
+
+  const hosts = listFlag(v.host)?.map(parseHostFlag);
+  const seen = new Set<string>();
+  for (const h of hosts ?? []) {
+    if (seen.has(h.name.toLowerCase()))
+      throw new NixhomeError(`--host ${h.name} is given twice`, 2);
+    seen.add(h.name.toLowerCase());
+  }
+  const templates = listFlag(v.template);
+  for (const t of templates ?? []) check("template", t, checkTemplate);
+
+  const channel = check<ChannelId>("channel", v.channel, checkChannel);
+  const flags: Flags = {
+    dir,
+    name: check("name", v.name, checkName),
+    email: check("email", v.email, checkEmail),
+    username: check("username", v.username, checkUsername),
+    home: check("home", v.home, checkHomeDirectory),
+    system: check("system", v.system, (s) => checkSystem(s)),
+    shell: check<Shell>("shell", v.shell, checkShell),
+    editor: check<Editor>("editor", v.editor, checkEditor),
+    hosts,
+    templates,
+    channel,
+    stateVersion: check("state-version", v["state-version"], checkStateVersion),
+    git: v["no-git"] ? false : v.git ? true : undefined,
+    plop: v["no-plop"] ? false : undefined,
+  };
+
+  let config: HomeSpec | undefined;
+  if (v.config !== undefined) {
+    let text: string;
+    try {
+      text = readFileSync(v.config, "utf8");
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new NixhomeError(
+        `--config ${v.config}: ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : (e as Error).message}`,
+        2,
+      );
+    }
+    config = parseHomeSpec(text, v.config);
+  }
+
+  return {
+    ...io,
+    flags,
+    config,
+    configPath: v.config,
+    yes: Boolean(v.yes),
+    dryRun: Boolean(v["dry-run"]),
+    force: Boolean(v.force),
+    help: Boolean(v.help),
+    version: Boolean(v.version),
+    environment,
+  };
+}
+
+// ---- defaults the machine suggests ----
+
+/** Nix system of this machine: x86_64-linux, aarch64-linux, aarch64-darwin, x86_64-darwin. */
+export function detectSystem(env: Environment): string {
+  const arch = env.arch === "arm64" ? "aarch64" : "x86_64";
+  const os = env.platform === "darwin" ? "darwin" : "linux";
+  const system = `${arch}-${os}`;
+  return ALL_SYSTEMS.includes(system) ? system : "x86_64-linux";
+}
+
+/** The account name: $USER (what Home Manager's flake lookup uses), else os.userInfo(). */
+export function detectUsername(env: Environment): string {
+  return env.env.USER || env.env.LOGNAME || env.username();
+}
+
+/** The home directory for an account on a system: this machine's home when it is ours. */
+export function suggestHome(env: Environment, username: string, system: string): string {
+  const sameOs = system.endsWith("-darwin") === (env.platform === "darwin");
+  if (sameOs && username === detectUsername(env)) {
+    const home = env.homedir();
+    if (!checkHomeDirectory(home)) return home;
+  }
+  return defaultHomeDirectory(username, system);
+}
+
+/** The login shell if it is one we support, else zsh. */
+export function detectShell(env: Environment): Shell {
+  const base = (env.env.SHELL ?? "").split("/").pop() ?? "";
+  return (SHELLS as readonly string[]).includes(base) ? (base as Shell) : "zsh";
+}
+
+/** This machine's short host name. */
+export function shortHostname(env: Environment): string {
+  try {
+    return env.hostname().split(".")[0] ?? "";
+  } catch {
+    return "";
+  }
+}

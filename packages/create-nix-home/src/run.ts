@@ -1,0 +1,65 @@
+/**
+ * One run: context → answers → spec → plan → write → git → next steps.
+ * Returns the exit code; errors become one `create-nix-home: …` line.
+ */
+import { NixhomeError } from "@nixhome/core";
+import { type Environment, getContext, type Io, realEnvironment } from "./context.js";
+import { HELP } from "./help.js";
+import { clackPrompts, type Prompts } from "./prompts.js";
+import { collectAnswers } from "./steps/answers.js";
+import { initGit } from "./steps/git.js";
+import { nextSteps } from "./steps/next-steps.js";
+import { buildPlan, buildSpec } from "./steps/spec.js";
+import { checkTarget, dryRun, write } from "./steps/write.js";
+
+declare const __VERSION__: string;
+const VERSION = typeof __VERSION__ === "string" ? __VERSION__ : "0.0.0-dev";
+
+export interface RunOptions {
+  environment?: Environment;
+  prompts?: Prompts;
+  io?: Io;
+}
+
+const processIo: Io = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};
+
+export async function run(argv: readonly string[], options: RunOptions = {}): Promise<number> {
+  const io = options.io ?? processIo;
+  try {
+    const ctx = getContext(argv, options.environment ?? realEnvironment(), io);
+    if (ctx.help) {
+      io.stdout(HELP);
+      return 0;
+    }
+    if (ctx.version) {
+      io.stdout(`${VERSION}\n`);
+      return 0;
+    }
+    // A target that cannot work is refused before any question about it is answered.
+    if (ctx.flags.dir !== undefined) checkTarget(ctx, ctx.flags.dir);
+    const answers = await collectAnswers(ctx, options.prompts ?? clackPrompts);
+    const state = checkTarget(ctx, answers.dir);
+    const spec = buildSpec(ctx, answers);
+    const plan = buildPlan(spec);
+    if (ctx.dryRun) {
+      dryRun(ctx, plan, answers.dir, state);
+      return 0;
+    }
+    const result = write(ctx, plan, answers.dir);
+    const git = answers.git && initGit(ctx, answers.dir);
+    io.stdout(
+      `\n${nextSteps(ctx, spec, answers.dir, { written: result.written.length, git, notes: answers.notes })}`,
+    );
+    return 0;
+  } catch (e) {
+    if (e instanceof NixhomeError) {
+      io.stderr(`create-nix-home: ${e.message}\n`);
+      return e.exitCode;
+    }
+    io.stderr(`create-nix-home: internal error: ${(e as Error).stack ?? e}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,314 @@
+/**
+ * Step 1: every answer, from (in order of preference) a flag, the `--config`
+ * file, a prompt, or the machine's default. Without a terminal and without
+ * `--yes`, nothing is asked: the run stops at once, naming the missing flags.
+ */
+import {
+  ALL_SYSTEMS,
+  CHANNELS,
+  type ChannelId,
+  checkEmail,
+  checkHomeDirectory,
+  checkName,
+  checkSystem,
+  checkUsername,
+  DEFAULT_STATE_VERSION,
+  DEFAULT_TEMPLATES,
+  type Editor,
+  KNOWN_HOSTS,
+  NixhomeError,
+  presets,
+  type Shell,
+} from "@nixhome/core";
+import {
+  type Context,
+  detectShell,
+  detectSystem,
+  detectUsername,
+  type HostFlag,
+  suggestHome,
+} from "../context.js";
+import type { Prompts } from "../prompts.js";
+
+export interface Answers {
+  dir: string;
+  name: string;
+  email: string;
+  username: string;
+  system: string;
+  home: string;
+  shell: Shell;
+  editor: Editor;
+  hosts: HostFlag[];
+  templates: string[];
+  channel: ChannelId;
+  stateVersion: string;
+  git: boolean;
+  plop: boolean;
+  /** Defaults the user may want to revisit (e.g. a made-up email). */
+  notes: string[];
+}
+
+export const DEFAULT_DIR = "home-manager";
+
+/** Question id → the flag that answers it, for the "missing flags" message. */
+const FLAG_OF = {
+  dir: "<directory>",
+  name: "--name",
+  email: "--email",
+  username: "--username",
+  system: "--system",
+  home: "--home",
+  shell: "--shell",
+  editor: "--editor",
+  hosts: "--host",
+  templates: "--template",
+  channel: "--channel",
+  git: "--git/--no-git",
+} as const;
+type Question = keyof typeof FLAG_OF;
+
+export class Cancelled extends NixhomeError {
+  constructor() {
+    super("cancelled; nothing was written", 130);
+  }
+}
+
+const SYSTEM_HINTS: Record<string, string> = {
+  "x86_64-linux": "Linux on Intel/AMD",
+  "aarch64-linux": "Linux on ARM",
+  "aarch64-darwin": "macOS on Apple silicon",
+  "x86_64-darwin": "macOS on Intel (26.05 channel only)",
+};
+
+export async function collectAnswers(ctx: Context, prompts: Prompts): Promise<Answers> {
+  const { flags, config, environment: env } = ctx;
+  const hasGit = env.hasGit();
+  const given: Record<Question, unknown> = {
+    dir: flags.dir,
+    name: flags.name ?? config?.user.name,
+    email: flags.email ?? config?.user.email,
+    username: flags.username ?? config?.user.username,
+    system: flags.system ?? config?.system,
+    home: flags.home ?? (flags.username === undefined ? config?.user.homeDirectory : undefined),
+    shell: flags.shell ?? config?.shell,
+    editor: flags.editor ?? config?.editor,
+    hosts: flags.hosts ?? (config ? Object.keys(config.hosts) : undefined),
+    templates: flags.templates ?? config?.templates,
+    channel: flags.channel ?? config?.channel,
+    git: hasGit ? flags.git : false,
+  };
+  const ask = !ctx.yes;
+  if (ask && !env.isTTY) {
+    const missing = (Object.keys(FLAG_OF) as Question[]).filter((q) => given[q] === undefined);
+    if (missing.length)
+      throw new NixhomeError(
+        `no terminal to ask questions on: pass --yes to take the defaults, or give ${missing.map((q) => FLAG_OF[q]).join(", ")}`,
+        2,
+      );
+  }
+  const interactive = ask && env.isTTY;
+  const notes: string[] = [];
+  const done = <T>(value: T | symbol): T => {
+    if (prompts.isCancel(value)) {
+      prompts.cancel("Cancelled: nothing was written.");
+      throw new Cancelled();
+    }
+    return value as T;
+  };
+  const validator = (check: (v: string) => string | undefined) => (v: string | undefined) =>
+    check((v ?? "").trim());
+  const text = async (
+    q: Question,
+    message: string,
+    fallback: string,
+    check: (v: string) => string | undefined,
+  ): Promise<string> => {
+    const value = given[q] as string | undefined;
+    if (value !== undefined) return value;
+    if (!interactive) {
+      const problem = check(fallback);
+      if (problem)
+        throw new NixhomeError(
+          `cannot use the default for ${FLAG_OF[q]}: ${problem}; give ${FLAG_OF[q]}`,
+          2,
+        );
+      return fallback;
+    }
+    return done(
+      await prompts.text({ message, initialValue: fallback, validate: validator(check) }),
+    ).trim();
+  };
+
+  if (interactive) prompts.intro("create-nix-home: a layered Home Manager repository");
+
+  const dir = await text("dir", "Where should the repository go?", DEFAULT_DIR, (v) =>
+    v === "" ? "a directory name is needed" : undefined,
+  );
+  const username0 = detectUsername(env);
+  const name = await text(
+    "name",
+    "Your name (for git)",
+    env.gitConfig("user.name") ?? username0,
+    checkName,
+  );
+  const gitEmail = env.gitConfig("user.email");
+  const emailDefault = gitEmail ?? `${username0}@example.com`;
+  const email = await text("email", "Your email (for git)", emailDefault, checkEmail);
+  if (email === emailDefault && !gitEmail && given.email === undefined)
+    notes.push(`git email ${email} is a placeholder: change it in profiles/personal.nix`);
+  const username = await text(
+    "username",
+    "Your username on your machines",
+    username0,
+    checkUsername,
+  );
+
+  let system = given.system as string | undefined;
+  if (system === undefined) {
+    const detected = detectSystem(env);
+    system = interactive
+      ? done(
+          await prompts.select({
+            message: "System of this configuration",
+            options: ALL_SYSTEMS.map((s) => ({ value: s, hint: SYSTEM_HINTS[s] })),
+            initialValue: detected,
+          }),
+        )
+      : detected;
+  }
+  const home = await text(
+    "home",
+    "Your home directory",
+    suggestHome(env, username, system),
+    checkHomeDirectory,
+  );
+
+  let shell = given.shell as Shell | undefined;
+  if (shell === undefined) {
+    const detected = detectShell(env);
+    shell = interactive
+      ? done(
+          await prompts.select<Shell>({
+            message: "Shell",
+            options: [
+              { value: "zsh", hint: "with oh-my-zsh" },
+              { value: "bash" },
+              { value: "fish" },
+            ],
+            initialValue: detected,
+          }),
+        )
+      : detected;
+  }
+
+  let editor = given.editor as Editor | undefined;
+  if (editor === undefined)
+    editor = interactive
+      ? done(
+          await prompts.select<Editor>({
+            message: "Editor",
+            options: [
+              { value: "vim", label: "vim" },
+              { value: "vscode", label: "VS Code", hint: "unfree: allowed by exact name only" },
+            ],
+            initialValue: "vim",
+          }),
+        )
+      : "vim";
+
+  // Hosts: names from a flag or the config keep their systems; new ones use the main system.
+  const hostSystem = (h: string) =>
+    flags.hosts?.find((f) => f.name === h)?.system ?? config?.hosts[h]?.system ?? system;
+  let hostNames = given.hosts as Array<string | HostFlag> | undefined;
+  if (hostNames === undefined) {
+    hostNames = interactive
+      ? done(
+          await prompts.multiselect<string>({
+            message: `Hosts, each a layer on top (all ${system}; other systems: --host NAME:SYSTEM)`,
+            options: KNOWN_HOSTS.map((h) => ({ value: h })),
+            initialValues: [...KNOWN_HOSTS],
+            required: false,
+          }),
+        )
+      : [...KNOWN_HOSTS];
+  }
+  const hosts: HostFlag[] = hostNames.map((h) => {
+    const n = typeof h === "string" ? h : h.name;
+    return { name: n, system: hostSystem(n) };
+  });
+
+  let templates = given.templates as string[] | undefined;
+  if (templates === undefined)
+    templates = interactive
+      ? done(
+          await prompts.multiselect<string>({
+            message: "Project templates (dev shells: nix develop <repo>#<lang>)",
+            options: presets.map((p) => ({ value: p.id, label: p.name, hint: p.description })),
+            initialValues: [...DEFAULT_TEMPLATES],
+            required: false,
+            maxItems: 12,
+          }),
+        )
+      : [...DEFAULT_TEMPLATES];
+
+  const systems = [system, ...hosts.map((h) => h.system as string)];
+  const needs2605 = systems.some((s) => !CHANNELS.unstable.systems.includes(s));
+  let channel = given.channel as ChannelId | undefined;
+  if (channel === undefined)
+    channel = interactive
+      ? done(
+          await prompts.select<ChannelId>({
+            message: "Channel (nixpkgs and Home Manager together)",
+            options: [
+              {
+                value: "unstable",
+                label: "unstable",
+                hint: needs2605 ? "no x86_64-darwin" : "nixpkgs-unstable + Home Manager master",
+                disabled: needs2605,
+              },
+              { value: "26.05", label: "26.05", hint: "nixos-26.05 + release-26.05" },
+            ],
+            initialValue: needs2605 ? "26.05" : "unstable",
+          }),
+        )
+      : needs2605
+        ? "26.05"
+        : "unstable";
+  // Every system must exist on the channel; say which flag to change.
+  const bad = checkSystem(system, channel);
+  if (bad) throw new NixhomeError(`--system: ${bad}`, 2);
+  for (const h of hosts) {
+    const problem = checkSystem(h.system as string, channel);
+    if (problem) throw new NixhomeError(`--host ${h.name}: ${problem}`, 2);
+  }
+
+  let git = given.git as boolean | undefined;
+  if (git === undefined)
+    git = interactive
+      ? done(
+          await prompts.confirm({
+            message: "Initialise a git repository? (flakes only see files git knows)",
+            initialValue: true,
+          }),
+        )
+      : true;
+
+  return {
+    dir,
+    name,
+    email,
+    username,
+    system,
+    home,
+    shell,
+    editor,
+    hosts,
+    templates,
+    channel,
+    stateVersion: flags.stateVersion ?? config?.stateVersion ?? DEFAULT_STATE_VERSION,
+    git,
+    plop: flags.plop ?? config?.plop ?? true,
+    notes,
+  };
+}

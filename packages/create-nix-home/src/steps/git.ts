@@ -1,0 +1,25 @@
+/**
+ * Step 4: `git init` and `git add -A`, because flakes only see files git
+ * knows. A failure here is reported but does not undo the written files.
+ */
+import { spawnSync } from "node:child_process";
+import { resolve } from "node:path";
+import type { Context } from "../context.js";
+
+export function initGit(ctx: Context, dir: string): boolean {
+  const cwd = resolve(ctx.environment.cwd, dir);
+  for (const args of [
+    ["init", "--quiet"],
+    ["add", "-A"],
+  ]) {
+    const r = spawnSync("git", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    if (r.status !== 0) {
+      const why = (r.stderr || r.error?.message || "failed").trim().split("\n")[0];
+      ctx.stderr(
+        `create-nix-home: warning: git ${args.join(" ")} failed (${why}); the files are written\n`,
+      );
+      return false;
+    }
+  }
+  return true;
+}

@@ -1,0 +1,119 @@
+/**
+ * Step 3: the target directory. A non-empty target is refused unless
+ * `--force` (and then only our files are written, nothing deleted); `--dry-run`
+ * shows the tree and diffs and writes nothing; otherwise `applyPlan` writes
+ * everything or nothing.
+ */
+import { lstatSync, readdirSync, statSync } from "node:fs";
+import { resolve } from "node:path";
+import {
+  type ApplyResult,
+  applyPlan,
+  type Change,
+  type FilePlan,
+  NixhomeError,
+  planChanges,
+} from "@nixhome/core";
+import type { Context } from "../context.js";
+
+export type TargetState = "missing" | "empty" | "non-empty";
+
+/** What is at the target; a file (or a link to one) there is an error. */
+export function targetState(target: string): TargetState {
+  let st: ReturnType<typeof lstatSync>;
+  try {
+    st = lstatSync(target);
+  } catch {
+    return "missing";
+  }
+  let isDir = st.isDirectory();
+  if (st.isSymbolicLink()) {
+    try {
+      isDir = statSync(target).isDirectory();
+    } catch {
+      throw new NixhomeError(`${target} is a dangling symlink`);
+    }
+  }
+  if (!isDir) throw new NixhomeError(`${target} exists and is not a directory`);
+  try {
+    return readdirSync(target).length ? "non-empty" : "empty";
+  } catch (e) {
+    throw new NixhomeError(`cannot read ${target}: ${(e as NodeJS.ErrnoException).code ?? e}`);
+  }
+}
+
+/** Refuse a non-empty target without --force (a dry run only warns). */
+export function checkTarget(ctx: Context, dir: string): TargetState {
+  const target = resolve(ctx.environment.cwd, dir);
+  const state = targetState(target);
+  if (state === "non-empty" && !ctx.force && !ctx.dryRun)
+    throw new NixhomeError(
+      `${dir} is not empty; use --force to write create-nix-home's files into it (nothing else is touched)`,
+    );
+  return state;
+}
+
+const LABEL: Record<Change["kind"], string> = {
+  create: "new",
+  update: "overwrite",
+  append: "add lines",
+  unchanged: "unchanged",
+  conflict: "exists, differs (needs --force)",
+};
+
+/** A tree of the planned files with what would happen to each. */
+export function formatTree(root: string, changes: readonly Change[]): string {
+  interface Node {
+    dirs: Map<string, Node>;
+    files: Array<{ name: string; change: Change }>;
+  }
+  const top: Node = { dirs: new Map(), files: [] };
+  for (const c of changes) {
+    const parts = c.path.split("/");
+    let node = top;
+    for (const d of parts.slice(0, -1)) {
+      let next = node.dirs.get(d);
+      if (!next) {
+        next = { dirs: new Map(), files: [] };
+        node.dirs.set(d, next);
+      }
+      node = next;
+    }
+    node.files.push({ name: parts[parts.length - 1] as string, change: c });
+  }
+  const lines = [`${root.replace(/\/$/, "")}/`];
+  const walk = (node: Node, prefix: string) => {
+    const entries = [
+      ...[...node.dirs.entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([name, child]) => ({ name: `${name}/`, child, change: undefined })),
+      ...node.files
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .map((f) => ({ name: f.name, child: undefined, change: f.change })),
+    ];
+    entries.forEach((e, i) => {
+      const last = i === entries.length - 1;
+      const label = e.change ? `  (${LABEL[e.change.kind]})` : "";
+      lines.push(`${prefix}${last ? "└── " : "├── "}${e.name}${label}`);
+      if (e.child) walk(e.child, `${prefix}${last ? "    " : "│   "}`);
+    });
+  };
+  walk(top, "");
+  return lines.join("\n");
+}
+
+/** --dry-run: the tree, then a diff for every file that exists with other content. */
+export function dryRun(ctx: Context, plan: FilePlan, dir: string, state: TargetState): void {
+  const target = resolve(ctx.environment.cwd, dir);
+  const changes = planChanges(plan, target, { force: ctx.force });
+  ctx.stdout(`Dry run: nothing is written. ${dir} would get:\n\n${formatTree(dir, changes)}\n`);
+  for (const c of changes) if (c.diff) ctx.stdout(`\n${c.diff}\n`);
+  if (state === "non-empty" && !ctx.force)
+    ctx.stdout(
+      `\n${dir} is not empty: a real run needs --force (nothing else would be touched).\n`,
+    );
+}
+
+export function write(ctx: Context, plan: FilePlan, dir: string): ApplyResult {
+  return applyPlan(plan, resolve(ctx.environment.cwd, dir), { force: ctx.force });
+}
