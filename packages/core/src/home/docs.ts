@@ -94,7 +94,7 @@ export function renderHomeReadme(spec: HomeSpec): string {
     "home-manager switch --flake .",
     "```",
     "",
-    "Commit `flake.lock` afterwards; `nix flake check` builds every configuration of this system first.",
+    "Commit `flake.lock` afterwards. `nix flake check` first builds every configuration of this system.",
     "",
     "## Add a layer",
     "",
@@ -116,11 +116,10 @@ export function renderHomeReadme(spec: HomeSpec): string {
     "## Add a host",
     "",
   );
-  const hostByHand =
-    "write `hosts/<name>.nix` (what differs there, scalars with `lib.mkForce`) and add it to";
+  const hostByHand = "write `hosts/<name>.nix` (what differs there, scalars with `lib.mkForce`)";
   l.push(
     plop ? `\`npx plop host\`, or by hand: ${hostByHand}` : capitalize(hostByHand),
-    '`"hosts"` in `nixhome.json`:',
+    'and add it to `"hosts"` in `nixhome.json`:',
     "",
     "```json",
     `"<name>": { "system": "${spec.system}", "layers": ${JSON.stringify(spec.layers).replaceAll(",", ", ")} }`,

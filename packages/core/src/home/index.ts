@@ -73,3 +73,11 @@ export {
   usedLayers,
 } from "./spec.js";
 export { renderTemplateFile, templateExpr } from "./templates.js";
+export {
+  type HmOption,
+  indexOptions,
+  type OptionIndex,
+  optionProblems,
+  precedenceProblems,
+  stackProblems,
+} from "./verify.js";

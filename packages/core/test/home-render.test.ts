@@ -1,0 +1,369 @@
+// The default home repository: golden files, real Nix parsing, option paths
+// against Home Manager's option list, package names against nixpkgs' list,
+// and the flake's data-driven outputs evaluated by Nix with stand-in inputs.
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { describe, expect, it } from "vitest";
+import {
+  ALL_SYSTEMS,
+  CHANNELS,
+  collectPackages,
+  type FilePlan,
+  type HmOption,
+  type HomeSpec,
+  homeConfigurations,
+  homeNixFiles,
+  indexOptions,
+  optionProblems,
+  parseHomeSpec,
+  precedenceProblems,
+  presets,
+  renderHome,
+  SHELLS,
+} from "../src/index.js";
+import { describeNix, nixEvalJson, nixFilesUnder, nixParse } from "./support/nix.js";
+
+const BIG_BOSS = {
+  version: 1,
+  user: {
+    name: "Big Boss",
+    email: "bigboss@metalrodeo.xyz",
+    username: "bigboss",
+    homeDirectory: "/home/bigboss",
+  },
+  system: "x86_64-linux",
+  shell: "zsh",
+  hosts: { laptop: {}, "work-server": {}, "cloud-instance": {} },
+  templates: ["python", "node", "rust"],
+};
+
+const options = indexOptions(
+  (
+    JSON.parse(
+      readFileSync(
+        new URL("../../../../shared/home-manager/options.json", import.meta.url),
+        "utf8",
+      ),
+    ) as { options: HmOption[] }
+  ).options,
+);
+const attributes = (
+  JSON.parse(
+    readFileSync(new URL("../../../../shared/nixpkgs/attributes.json", import.meta.url), "utf8"),
+  ) as { attributes: Array<{ name: string; status: string }> }
+).attributes;
+const present = new Set(attributes.filter((a) => a.status === "present").map((a) => a.name));
+
+function writePlan(plan: FilePlan, dir?: string): string {
+  const root = dir ?? mkdtempSync(join(tmpdir(), "nixhome-home-"));
+  for (const f of plan) {
+    const p = join(root, f.path);
+    mkdirSync(dirname(p), { recursive: true });
+    writeFileSync(p, f.content);
+    if (f.mode) chmodSync(p, f.mode);
+  }
+  return root;
+}
+
+/** Problems of every module file of a spec: options and precedence. */
+function moduleProblems(spec: HomeSpec): string[] {
+  const problems = homeNixFiles(spec)
+    .filter((f) => f.kind === "module")
+    .flatMap((f) => optionProblems(f.expr, options).map((p) => `${f.path}: ${p}`));
+  return [...problems, ...precedenceProblems(spec)];
+}
+
+/** Package names the modules install that nixpkgs' list does not mark present. */
+function unknownPackages(spec: HomeSpec): string[] {
+  return homeNixFiles(spec)
+    .filter((f) => f.kind === "module")
+    .flatMap((f) => collectPackages(f.expr))
+    .filter((p) => !present.has(p));
+}
+
+const MOCK_NIXPKGS = `{ system, config ? { }, ... }:
+{
+  inherit system config;
+  nixfmt = "nixfmt-\${system}";
+  mkShell = args: "shell";
+}
+`;
+
+/** Evaluate flake.nix's outputs with stand-ins for nixpkgs, its lib and Home Manager. */
+function evalFlake(dir: string): {
+  inputs: Record<string, unknown>;
+  homes: Record<
+    string,
+    { modules: string[]; nixhome: Record<string, unknown>; system: string; unfree: boolean[] }
+  >;
+  checks: Record<string, string[]>;
+  devShells: Record<string, string[]>;
+  formatter: Record<string, string>;
+} {
+  mkdirSync(join(dir, ".mock-nixpkgs"), { recursive: true });
+  writeFileSync(join(dir, ".mock-nixpkgs", "default.nix"), MOCK_NIXPKGS);
+  const expr = `
+    let
+      flake = import ${dir}/flake.nix;
+      lib = {
+        genAttrs = names: f: builtins.listToAttrs (map (n: { name = n; value = f n; }) names);
+        getName = p: p.pname;
+        optional = c: x: if c then [ x ] else [ ];
+        mapAttrs = builtins.mapAttrs;
+        filterAttrs = pred: set: builtins.listToAttrs (builtins.concatMap
+          (n: if pred n set.\${n} then [ { name = n; value = set.\${n}; } ] else [ ])
+          (builtins.attrNames set));
+      };
+      nixpkgs = { outPath = ${dir}/.mock-nixpkgs; inherit lib; };
+      home-manager.lib.homeManagerConfiguration = a: {
+        inherit (a) modules;
+        nixhome = a.extraSpecialArgs.nixhome;
+        system = a.pkgs.system;
+        unfree = map (n: a.pkgs.config.allowUnfreePredicate { pname = n; }) [ "vscode" "terraform" ];
+        activationPackage = "activate-" + a.extraSpecialArgs.nixhome.username;
+      };
+      out = flake.outputs { self = out; inherit nixpkgs home-manager; };
+    in {
+      inherit (flake) inputs;
+      homes = builtins.mapAttrs (_: h: h // { modules = map toString h.modules; }) out.homeConfigurations;
+      checks = builtins.mapAttrs (_: builtins.attrNames) out.checks;
+      devShells = builtins.mapAttrs (_: builtins.attrNames) out.devShells;
+      inherit (out) formatter;
+    }`;
+  return nixEvalJson(expr) as ReturnType<typeof evalFlake>;
+}
+
+const spec = parseHomeSpec(BIG_BOSS);
+const plan = renderHome(spec);
+
+describe("the default home repository", () => {
+  it("has the promised files", () => {
+    expect(plan.map((f) => f.path).sort()).toEqual(
+      [
+        ".gitignore",
+        "README.md",
+        "bootstrap.sh",
+        "flake.nix",
+        "home.nix",
+        "hosts/cloud-instance.nix",
+        "hosts/laptop.nix",
+        "hosts/work-server.nix",
+        "nixhome.json",
+        "package.json",
+        "plopfile.js",
+        "profiles/base.nix",
+        "profiles/personal.nix",
+        "profiles/project-templates/node.nix",
+        "profiles/project-templates/python.nix",
+        "profiles/project-templates/rust.nix",
+      ].sort(),
+    );
+    expect(plan.find((f) => f.path === "bootstrap.sh")?.mode).toBe(0o755);
+    expect(plan.find((f) => f.path === ".gitignore")?.merge).toBe("lines");
+  });
+
+  for (const f of plan)
+    it(`matches the golden ${f.path}`, async () => {
+      await expect(f.content).toMatchFileSnapshot(`./__golden__/home/default/${f.path}`);
+    });
+
+  it("round-trips nixhome.json", () => {
+    const json = plan.find((f) => f.path === "nixhome.json")?.content as string;
+    expect(parseHomeSpec(json)).toEqual(spec);
+    expect(JSON.parse(json).version).toBe(1);
+  });
+
+  it("emits only current, visible, not renamed Home Manager options", () => {
+    expect(moduleProblems(spec)).toEqual([]);
+  });
+
+  it("installs only packages nixpkgs has (attributes.json: present)", () => {
+    expect(unknownPackages(spec)).toEqual([]);
+  });
+
+  it("puts the required settings in the right layers", () => {
+    const text = (p: string) => plan.find((f) => f.path === p)?.content ?? "";
+    expect(text("profiles/base.nix")).toContain("lib.optionals stdenv.hostPlatform.isLinux");
+    expect(text("profiles/personal.nix")).toContain("pull.rebase = false;");
+    expect(text("profiles/personal.nix")).toContain('"$HOME/.local/bin"');
+    expect(text("hosts/work-server.nix")).toMatch(/kubectl awscli2/);
+    expect(text("flake.nix")).toContain("builtins.fromJSON (builtins.readFile ./nixhome.json)");
+    expect(text("flake.nix")).toContain('inputs.nixpkgs.follows = "nixpkgs";');
+  });
+});
+
+describeNix("the default home repository, read by Nix", () => {
+  const dir = writePlan(plan);
+
+  it("parses every .nix file", () => {
+    const files = nixFilesUnder(dir);
+    expect(files).toHaveLength(10);
+    nixParse(files);
+  });
+
+  it("builds its outputs from nixhome.json", () => {
+    const out = evalFlake(dir);
+    expect(out.inputs).toEqual({
+      nixpkgs: { url: "github:NixOS/nixpkgs/nixpkgs-unstable" },
+      "home-manager": {
+        url: "github:nix-community/home-manager",
+        inputs: { nixpkgs: { follows: "nixpkgs" } },
+      },
+    });
+    const names = homeConfigurations(spec).map((c) => c.name);
+    expect(Object.keys(out.homes).sort()).toEqual([...names].sort());
+    expect(out.homes["bigboss@work-server"]?.modules).toEqual(
+      ["home.nix", "profiles/base.nix", "profiles/personal.nix", "hosts/work-server.nix"].map((p) =>
+        join(dir, p),
+      ),
+    );
+    expect(out.homes.bigboss?.modules).toEqual(
+      ["home.nix", "profiles/base.nix", "profiles/personal.nix"].map((p) => join(dir, p)),
+    );
+    expect(out.homes["bigboss@laptop"]?.nixhome).toEqual({
+      username: "bigboss",
+      homeDirectory: "/home/bigboss",
+      host: "laptop",
+      stateVersion: "26.05",
+    });
+    expect(out.homes.bigboss?.unfree).toEqual([false, false]);
+    expect(out.checks).toEqual({
+      "x86_64-linux": [...names].sort(),
+      "aarch64-linux": [],
+      "aarch64-darwin": [],
+    });
+    for (const system of ["x86_64-linux", "aarch64-linux", "aarch64-darwin"]) {
+      expect(out.devShells[system]).toEqual(["node", "python", "rust"]);
+      expect(out.formatter[system]).toBe(`nixfmt-${system}`);
+    }
+  });
+
+  it("writes any name safely: Nix reads back exactly the git name", () => {
+    const hostile = [
+      'Big "Boss" ${HOME}',
+      "O'Brien ''${x} \\ $ `rm -rf` ${",
+      "Zoë 渡辺 \u{1F600}",
+      "back\\slash \\n not a newline",
+    ];
+    for (const name of hostile) {
+      const d = writePlan(
+        renderHome(parseHomeSpec({ ...BIG_BOSS, user: { ...BIG_BOSS.user, name } })),
+      );
+      const got = nixEvalJson(
+        `(import ${d}/profiles/personal.nix { pkgs = { }; lib = { }; config = { }; }).programs.git.settings.user.name`,
+      );
+      expect(got).toBe(name);
+    }
+  });
+});
+
+// ---- the matrix: shells × systems × channels × host sets × templates ----
+
+const HOST_SETS: Record<string, (system: string) => Record<string, unknown>> = {
+  none: () => ({}),
+  default: () => ({ laptop: {}, "work-server": {}, "cloud-instance": {} }),
+  mixed: () => ({
+    laptop: { system: "aarch64-darwin" },
+    "work-server": {
+      username: "ops",
+      email: "ops@work.example",
+      layers: ["base", "personal", "work"],
+    },
+    "build-box": { system: "aarch64-linux", layers: ["base"] },
+  }),
+};
+const TEMPLATE_SETS: Record<string, string[]> = {
+  none: [],
+  default: ["python", "node", "rust"],
+  all: presets.map((p) => p.id),
+};
+
+interface Combo {
+  label: string;
+  spec: HomeSpec;
+}
+
+const combos: Combo[] = [];
+let k = 0;
+for (const shell of SHELLS)
+  for (const system of ALL_SYSTEMS)
+    for (const channel of ["unstable", "26.05"] as const)
+      for (const [hostSet, hosts] of Object.entries(HOST_SETS))
+        for (const [templateSet, templates] of Object.entries(TEMPLATE_SETS)) {
+          if (!CHANNELS[channel].systems.includes(system)) continue;
+          const editor = k++ % 2 ? "vscode" : "vim";
+          combos.push({
+            label: `${shell} ${system} ${channel} hosts=${hostSet} templates=${templateSet} ${editor}`,
+            spec: parseHomeSpec({
+              ...BIG_BOSS,
+              user: { ...BIG_BOSS.user, homeDirectory: undefined },
+              system,
+              channel,
+              shell,
+              editor,
+              hosts: hosts(system),
+              templates,
+              stateVersion: k % 3 ? "26.05" : "25.11",
+            }),
+          });
+        }
+
+describe("the matrix of repositories", () => {
+  it("covers every valid combination", () => {
+    // 3 shells × (3 systems × 2 channels + x86_64-darwin on 26.05) × 3 host sets × 3 template sets
+    expect(combos).toHaveLength(3 * 7 * 3 * 3);
+  });
+
+  it("emits only current options, with no same-priority conflicts", () => {
+    for (const c of combos) expect(moduleProblems(c.spec), c.label).toEqual([]);
+  });
+
+  it("installs only packages nixpkgs has", () => {
+    for (const c of combos) expect(unknownPackages(c.spec), c.label).toEqual([]);
+  });
+});
+
+describeNix("the matrix of repositories, read by Nix", () => {
+  it("parses every .nix file of every combination", () => {
+    // Identical files (templates, flakes of a channel) are parsed once.
+    const unique = new Map<string, string>();
+    for (const c of combos)
+      for (const f of renderHome(c.spec))
+        if (f.path.endsWith(".nix") && !unique.has(f.content)) unique.set(f.content, f.path);
+    const dir = mkdtempSync(join(tmpdir(), "nixhome-matrix-"));
+    const files = [...unique.keys()].map((content, i) => {
+      const file = join(dir, `${i}.nix`);
+      writeFileSync(file, content);
+      return file;
+    });
+    expect(files.length).toBeGreaterThan(presets.length);
+    nixParse(files);
+  });
+
+  it("evaluates every flake's configurations, checks and dev shells", () => {
+    for (const c of combos) {
+      const dir = writePlan(renderHome(c.spec));
+      const out = evalFlake(dir);
+      const configs = homeConfigurations(c.spec);
+      expect(Object.keys(out.homes).sort(), c.label).toEqual(configs.map((x) => x.name).sort());
+      for (const x of configs) {
+        const home = out.homes[x.name];
+        expect(home?.system, c.label).toBe(x.system);
+        expect(home?.nixhome, c.label).toEqual({
+          username: x.username,
+          homeDirectory: x.homeDirectory,
+          host: x.host,
+          stateVersion: c.spec.stateVersion,
+        });
+        expect(home?.modules.length, c.label).toBe(1 + x.layers.length + (x.host ? 1 : 0));
+        expect(home?.unfree, c.label).toEqual([c.spec.editor === "vscode", false]);
+        expect(out.checks[x.system], c.label).toContain(x.name);
+      }
+      const systems = CHANNELS[c.spec.channel].systems;
+      expect(Object.keys(out.devShells).sort(), c.label).toEqual([...systems].sort());
+      for (const s of systems)
+        expect(out.devShells[s], c.label).toEqual([...c.spec.templates].sort());
+    }
+  });
+});
