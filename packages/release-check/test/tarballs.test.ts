@@ -212,6 +212,7 @@ describe.each(packages.map((p) => [p.manifest.name, p] as const))("%s", (name, p
       const table = await run(process.execPath, [...args, "--format", "table-flipped"]);
       expect(table.code, table.report).toBe(0);
       const json = await run(process.execPath, [...args, "--format", "json"]);
+      expect(json.code, json.report).toBe(0);
       const { analysis } = JSON.parse(json.stdout) as {
         analysis: {
           entrypoints: Record<
@@ -222,7 +223,8 @@ describe.each(packages.map((p) => [p.manifest.name, p] as const))("%s", (name, p
         };
       };
       const esmKinds = ["node16-esm", "bundler"];
-      const root = analysis.entrypoints["."];
+      const root = analysis?.entrypoints?.["."];
+      expect(root, `no "." entrypoint in attw's analysis\n${json.report}`).toBeDefined();
       for (const kind of esmKinds) {
         expect(root?.resolutions[kind]?.resolution?.fileName, kind).toMatch(/\.d\.ts$/);
       }
