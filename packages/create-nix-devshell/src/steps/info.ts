@@ -7,7 +7,7 @@ export function helpText(version: string, list: readonly Preset[]): string {
     const knob = owners[0]?.version;
     const versions = knob ? Object.keys(knob.attrs).join("|") : "";
     const who = owners.map((p) => p.name).join(", ");
-    return `  --${`${flag} ${versions}`.padEnd(30)} ${who} version (default ${knob?.default})`;
+    return `  --${`${flag} ${versions}`.padEnd(28)} ${who} version (default ${knob?.default})`;
   });
   return `create-nix-devshell ${version}
 Add a Nix flake dev shell (flake.nix, .envrc, .gitignore) to the project in this folder.
