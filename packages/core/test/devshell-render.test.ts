@@ -85,7 +85,7 @@ describe("flake.nix", () => {
     expect(text).toContain("replace python313 by python314");
     expect(text).toContain("`nix flake update` updates nixpkgs");
     expect(text).toContain("formatter = forEachSystem (pkgs: pkgs.nixfmt);");
-    expect(text).toMatch(/^ {4}\{\n {6}self,\n {6}nixpkgs,\n {4}\}:$/m);
+    expect(text).toMatch(/^ {4}\{ nixpkgs, \.\.\. \}:$/m);
     expect(text.split("\n").every((l) => l.length <= 100)).toBe(true);
   });
 

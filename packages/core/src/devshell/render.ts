@@ -136,8 +136,9 @@ export function renderFlake(
     "`nix develop` (or direnv, through .envrc) enters this shell.",
     ...(bump ? [`To change a version, ${bump} below.`] : []),
   ].join("\n");
+  // `...` keeps the flake valid when inputs are added (self is passed too).
   const outputs = n.fn(
-    ["self", "nixpkgs"],
+    ["nixpkgs"],
     n.let(
       [
         n.bind("systems", [...channel.systems]),
@@ -160,6 +161,7 @@ export function renderFlake(
         }),
       ]),
     ),
+    { ellipsis: true },
   );
   return renderNix(
     n.attrs([
