@@ -13,6 +13,9 @@ export default defineConfig({
   platform: "node",
   noExternal: [/.*/],
   treeshake: true,
+  // One file, minified: the tarball stays small and starts fast.
+  splitting: false,
+  minify: true,
   banner: { js: "#!/usr/bin/env node" },
   define: { __VERSION__: JSON.stringify(pkg.version) },
 });
