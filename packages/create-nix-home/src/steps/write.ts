@@ -58,8 +58,10 @@ const LABEL: Record<Change["kind"], string> = {
   update: "overwrite",
   append: "add lines",
   unchanged: "unchanged",
-  conflict: "exists, differs (needs --force)",
+  conflict: "exists and differs: needs --force",
 };
+
+const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** A tree of the planned files with what would happen to each. */
 export function formatTree(root: string, changes: readonly Change[]): string {
@@ -85,10 +87,10 @@ export function formatTree(root: string, changes: readonly Change[]): string {
   const walk = (node: Node, prefix: string) => {
     const entries = [
       ...[...node.dirs.entries()]
-        .sort(([a], [b]) => a.localeCompare(b))
+        .sort(([a], [b]) => byCodePoint(a, b))
         .map(([name, child]) => ({ name: `${name}/`, child, change: undefined })),
       ...node.files
-        .sort((a, b) => a.name.localeCompare(b.name))
+        .sort((a, b) => byCodePoint(a.name, b.name))
         .map((f) => ({ name: f.name, child: undefined, change: f.change })),
     ];
     entries.forEach((e, i) => {

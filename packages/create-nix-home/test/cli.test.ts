@@ -1,0 +1,203 @@
+// The built CLI end to end: help and version, --yes, flags, --config,
+// --dry-run, --force, git, and names that must survive into Nix unchanged.
+import { spawnSync } from "node:child_process";
+import { readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { describeNix, nixEvalJson, nixFilesUnder, nixParse } from "../../core/test/support/nix.js";
+import { ALL_FLAGS, BOSS, cli, machine, snapshot, tmp, write } from "./support.js";
+
+const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
+const golden = (p: string) =>
+  readFileSync(new URL(`../../core/test/__golden__/home/default/${p}`, import.meta.url), "utf8");
+
+describe("create-nix-home", () => {
+  it("prints help and version", () => {
+    const help = cli(["--help"]);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain("Usage");
+    for (const flag of ALL_FLAGS.filter((f) => f.startsWith("--")))
+      expect(help.stdout).toContain(flag);
+    for (const flag of [
+      "--yes",
+      "--dry-run",
+      "--force",
+      "--config",
+      "--no-plop",
+      "--state-version",
+    ])
+      expect(help.stdout).toContain(flag);
+    const version = cli(["--version"]);
+    expect(version.status).toBe(0);
+    expect(version.stdout.trim()).toBe(pkg.version);
+  });
+
+  it("--yes takes every default from the machine", () => {
+    const cwd = tmp();
+    const r = cli(["--yes", "--no-git"], { cwd });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toBe("");
+    const json = JSON.parse(readFileSync(join(cwd, "home-manager", "nixhome.json"), "utf8"));
+    expect(json.user).toEqual({
+      name: "Big Boss",
+      email: "bigboss@metalrodeo.xyz",
+      username: "bigboss",
+      homeDirectory: BOSS.HOME,
+    });
+    expect(json.shell).toBe("zsh");
+    expect(Object.keys(json.hosts)).toEqual(["laptop", "work-server", "cloud-instance"]);
+    expect(json.templates).toEqual(["python", "node", "rust"]);
+    expect(r.stdout).toContain("nix run home-manager/master -- switch -b backup --flake .#bigboss");
+    expect(statSync(join(cwd, "home-manager", "bootstrap.sh")).mode & 0o777).toBe(0o755);
+  });
+
+  it("writes the golden repository from flags, without a terminal", () => {
+    const cwd = tmp();
+    const r = cli(["home", ...ALL_FLAGS], { cwd });
+    expect(r.status, r.stderr).toBe(0);
+    for (const f of ["flake.nix", "profiles/personal.nix", "hosts/work-server.nix", "README.md"])
+      expect(readFileSync(join(cwd, "home", f), "utf8")).toBe(golden(f));
+  });
+
+  it("falls back to a placeholder email and says so", () => {
+    const cwd = tmp();
+    const r = cli(["--yes", "--no-git", "--shell", "bash"], { cwd, env: machine() });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain("placeholder");
+    expect(readFileSync(join(cwd, "home-manager", "profiles/personal.nix"), "utf8")).toContain(
+      'user.email = "bigboss@example.com";',
+    );
+  });
+
+  it("initialises git and stages every file (flakes ignore untracked files)", () => {
+    const cwd = tmp();
+    const r = cli(["repo", "--yes"], { cwd });
+    expect(r.status, r.stderr).toBe(0);
+    const status = spawnSync("git", ["status", "--porcelain"], {
+      cwd: join(cwd, "repo"),
+      encoding: "utf8",
+    });
+    const staged = status.stdout.trim().split("\n");
+    expect(staged).toContain("A  flake.nix");
+    expect(staged).toContain("A  profiles/project-templates/rust.nix");
+    expect(staged.every((l) => l.startsWith("A  "))).toBe(true);
+  });
+
+  it("regenerates a repository from its nixhome.json, byte for byte", () => {
+    const cwd = tmp();
+    const config = join(cwd, "answers.json");
+    write(cwd, {
+      "answers.json": JSON.stringify({
+        version: 1,
+        user: { name: "Ada", email: "ada@x.y", username: "ada", homeDirectory: "/Users/ada" },
+        system: "aarch64-darwin",
+        editor: "vscode",
+        layers: ["base", "personal", "work"],
+        hosts: {
+          mbp: { system: "aarch64-darwin", layers: ["base", "personal", "work"] },
+          box: { system: "x86_64-linux", username: "ops", email: "ops@x.y", layers: ["base"] },
+        },
+        templates: ["go"],
+      }),
+    });
+    const first = cli(["one", "--config", config, "--yes", "--no-git"], { cwd });
+    expect(first.status, first.stderr).toBe(0);
+    const again = cli(["two", "--config", join(cwd, "one", "nixhome.json"), "--yes", "--no-git"], {
+      cwd,
+    });
+    expect(again.status, again.stderr).toBe(0);
+    expect(snapshot(join(cwd, "two"))).toEqual(snapshot(join(cwd, "one")));
+    const json = JSON.parse(readFileSync(join(cwd, "one", "nixhome.json"), "utf8"));
+    expect(json.hosts.box).toEqual({
+      system: "x86_64-linux",
+      layers: ["base"],
+      username: "ops",
+      homeDirectory: "/home/ops",
+      email: "ops@x.y",
+    });
+    expect(json.allowUnfree).toEqual(["vscode"]);
+    // Flags still win over the file; the rest of the file is kept.
+    const third = cli(
+      [
+        "three",
+        "--config",
+        join(cwd, "one", "nixhome.json"),
+        "--yes",
+        "--shell",
+        "fish",
+        "--no-plop",
+        "--no-git",
+      ],
+      { cwd },
+    );
+    expect(third.status, third.stderr).toBe(0);
+    const j3 = JSON.parse(readFileSync(join(cwd, "three", "nixhome.json"), "utf8"));
+    expect(j3.shell).toBe("fish");
+    expect(j3.plop).toBe(false);
+    expect(j3.layers).toEqual(["base", "personal", "work"]);
+    expect(snapshot(join(cwd, "three"))["package.json"]).toBeUndefined();
+  });
+
+  it("--dry-run prints the tree and diffs and writes nothing", () => {
+    const cwd = tmp();
+    const fresh = cli(["new", "--yes", "--dry-run"], { cwd });
+    expect(fresh.status, fresh.stderr).toBe(0);
+    expect(fresh.stdout).toContain("new/\n├── hosts/\n│   ├── cloud-instance.nix  (new)");
+    expect(fresh.stdout).toContain("└── plopfile.js  (new)");
+    expect(snapshot(cwd)).toEqual({});
+
+    write(cwd, { "old/flake.nix": "{ }\n", "old/notes.txt": "mine\n" });
+    const before = snapshot(cwd);
+    const r = cli(["old", "--yes", "--dry-run"], { cwd });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain("├── flake.nix  (exists and differs: needs --force)");
+    expect(r.stdout).toContain("--- flake.nix\n+++ flake.nix (new)\n");
+    expect(r.stdout).toMatch(/^- \{ \}$/m);
+    expect(r.stdout).toContain("a real run needs --force");
+    expect(snapshot(cwd)).toEqual(before);
+  });
+
+  it("--force writes only our files into a non-empty directory", () => {
+    const cwd = tmp();
+    write(cwd, {
+      "t/notes.txt": "mine\n",
+      "t/flake.nix": "{ }\n",
+      "t/.gitignore": "*.log\n",
+      "t/profiles/extra.nix": "{ }\n",
+    });
+    const refused = cli(["t", "--yes", "--no-git"], { cwd });
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/^create-nix-home: t is not empty; use --force/);
+    const r = cli(["t", "--yes", "--no-git", "--force"], { cwd });
+    expect(r.status, r.stderr).toBe(0);
+    const after = snapshot(join(cwd, "t"));
+    expect(after["notes.txt"]).toBe("file 644 mine\n");
+    expect(after["profiles/extra.nix"]).toBe("file 644 { }\n");
+    expect(after["flake.nix"]).toBe(`file 644 ${golden("flake.nix")}`);
+    // .gitignore keeps the user's lines and gains ours.
+    expect(after[".gitignore"]).toMatch(/^file 644 \*\.log\n\n# Nix build results\nresult\n/);
+  });
+
+  it("prints the switch command of this machine's host when the hostname matches", () => {
+    const cwd = tmp();
+    const host = spawnSync("hostname", { encoding: "utf8" }).stdout.trim().split(".")[0] ?? "";
+    if (!/^[A-Za-z0-9-]+$/.test(host) || host.startsWith("-")) return;
+    const r = cli(["x", "--yes", "--no-git", "--host", `laptop,${host}`], { cwd });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`--flake .#bigboss@${host}`);
+  });
+});
+
+describeNix("what the CLI writes, read by Nix", () => {
+  it("parses, and keeps a hostile name exactly", () => {
+    const cwd = tmp();
+    const name = "Big \"Boss\" ${HOME} \\ ''${x}";
+    const r = cli(["repo", "--yes", "--no-git", "--name", name, "--editor", "vscode"], { cwd });
+    expect(r.status, r.stderr).toBe(0);
+    nixParse(nixFilesUnder(join(cwd, "repo")));
+    const got = nixEvalJson(
+      `(import ${join(cwd, "repo", "profiles", "personal.nix")} { }).programs.git.settings.user.name`,
+    );
+    expect(got).toBe(name);
+  });
+});
