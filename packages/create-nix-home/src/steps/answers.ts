@@ -29,6 +29,7 @@ import {
   suggestHome,
 } from "../context.js";
 import type { Prompts } from "../prompts.js";
+import { checkTarget } from "./write.js";
 
 export interface Answers {
   dir: string;
@@ -142,9 +143,15 @@ export async function collectAnswers(ctx: Context, prompts: Prompts): Promise<An
 
   if (interactive) prompts.intro("create-nix-home: a layered Home Manager repository");
 
-  const dir = await text("dir", "Where should the repository go?", DEFAULT_DIR, (v) =>
-    v === "" ? "a directory name is needed" : undefined,
-  );
+  const dir = await text("dir", "Where should the repository go?", DEFAULT_DIR, (v) => {
+    if (v === "") return "a directory name is needed";
+    try {
+      checkTarget(ctx, v);
+    } catch (e) {
+      return (e as Error).message;
+    }
+    return undefined;
+  });
   const username0 = detectUsername(env);
   const name = await text(
     "name",
