@@ -40,7 +40,8 @@ export async function run(argv: readonly string[], options: RunOptions = {}): Pr
     }
     // A target that cannot work is refused before any question about it is answered.
     if (ctx.flags.dir !== undefined) checkTarget(ctx, ctx.flags.dir);
-    const answers = await collectAnswers(ctx, options.prompts ?? clackPrompts);
+    const prompts = options.prompts ?? clackPrompts;
+    const answers = await collectAnswers(ctx, prompts);
     const state = checkTarget(ctx, answers.dir);
     const spec = buildSpec(ctx, answers);
     const plan = buildPlan(spec);
@@ -50,8 +51,13 @@ export async function run(argv: readonly string[], options: RunOptions = {}): Pr
     }
     const result = write(ctx, plan, answers.dir);
     const git = answers.git && initGit(ctx, answers.dir);
+    if (!ctx.yes && ctx.environment.isTTY) prompts.outro(`${answers.dir} is ready.`);
     io.stdout(
-      `\n${nextSteps(ctx, spec, answers.dir, { written: result.written.length, git, notes: answers.notes })}`,
+      nextSteps(ctx, spec, answers.dir, {
+        written: result.written.length,
+        git,
+        notes: answers.notes,
+      }),
     );
     return 0;
   } catch (e) {

@@ -17,6 +17,7 @@ import {
   type Editor,
   KNOWN_HOSTS,
   NixhomeError,
+  type Preset,
   presets,
   type Shell,
 } from "@nixhome/core";
@@ -251,7 +252,11 @@ export async function collectAnswers(ctx: Context, prompts: Prompts): Promise<An
       ? done(
           await prompts.multiselect<string>({
             message: "Project templates (dev shells: nix develop <repo>#<lang>)",
-            options: presets.map((p) => ({ value: p.id, label: p.name, hint: p.description })),
+            // The defaults first, then every other preset.
+            options: [
+              ...DEFAULT_TEMPLATES.map((id) => presets.find((p) => p.id === id) as Preset),
+              ...presets.filter((p) => !(DEFAULT_TEMPLATES as readonly string[]).includes(p.id)),
+            ].map((p) => ({ value: p.id, label: p.name, hint: p.description })),
             initialValues: [...DEFAULT_TEMPLATES],
             required: false,
             maxItems: 12,
