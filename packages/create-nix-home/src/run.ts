@@ -2,6 +2,7 @@
  * One run: context → answers → spec → plan → write → git → next steps.
  * Returns the exit code; errors become one `create-nix-home: …` line.
  */
+import { resolve } from "node:path";
 import { NixhomeError } from "@nixhome/core";
 import { type Environment, getContext, type Io, realEnvironment } from "./context.js";
 import { HELP } from "./help.js";
@@ -44,7 +45,7 @@ export async function run(argv: readonly string[], options: RunOptions = {}): Pr
     const answers = await collectAnswers(ctx, prompts);
     const state = checkTarget(ctx, answers.dir);
     const spec = buildSpec(ctx, answers);
-    const plan = buildPlan(spec);
+    const plan = buildPlan(spec, resolve(ctx.environment.cwd, answers.dir));
     if (ctx.dryRun) {
       dryRun(ctx, plan, answers.dir, state);
       return 0;

@@ -138,6 +138,26 @@ describe("create-nix-home", () => {
     expect(snapshot(join(cwd, "three"))["package.json"]).toBeUndefined();
   });
 
+  it("re-running with --force restores our files and keeps the user's own layers", () => {
+    const cwd = tmp();
+    write(cwd, {
+      "a.json": JSON.stringify({
+        version: 1,
+        user: { name: "A", email: "a@x.y", username: "a" },
+        system: "x86_64-linux",
+        layers: ["base", "personal", "work"],
+        hosts: { box: {} },
+      }),
+    });
+    expect(cli(["r", "--config", "a.json", "--yes", "--no-git"], { cwd }).status).toBe(0);
+    const mine = "{ pkgs, ... }:\n{\n  home.packages = [ pkgs.jq ];\n}\n";
+    write(cwd, { "r/profiles/work.nix": mine, "r/profiles/base.nix": "{ }\n" });
+    const r = cli(["r", "--config", "r/nixhome.json", "--yes", "--no-git", "--force"], { cwd });
+    expect(r.status, r.stderr).toBe(0);
+    expect(readFileSync(join(cwd, "r/profiles/work.nix"), "utf8")).toBe(mine);
+    expect(readFileSync(join(cwd, "r/profiles/base.nix"), "utf8")).toContain("lib.mkDefault");
+  });
+
   it("--dry-run prints the tree and diffs and writes nothing", () => {
     const cwd = tmp();
     const fresh = cli(["new", "--yes", "--dry-run"], { cwd });

@@ -3,12 +3,15 @@
  * carried beyond the questions (extra layers, per-host accounts and emails,
  * unfree allowances) is kept.
  */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import {
   BUILTIN_LAYERS,
   type FilePlan,
   type HomeSpec,
   parseHomeSpec,
   renderHome,
+  usedLayers,
 } from "@nixhome/core";
 import type { Context } from "../context.js";
 import type { Answers } from "./answers.js";
@@ -19,9 +22,11 @@ export function buildSpec(ctx: Context, a: Answers): HomeSpec {
   const hosts: Record<string, unknown> = {};
   for (const h of a.hosts) {
     const before = config?.hosts[h.name];
-    const sameUser = !config || config.user.username === a.username;
+    // A home that only followed the main account (or another system) is derived again.
+    const ownAccount = before?.username !== undefined;
     hosts[h.name] = {
-      ...(before && sameUser ? before : {}),
+      ...before,
+      ...(ownAccount ? {} : { homeDirectory: undefined }),
       layers: before?.layers ?? layers,
       system: h.system,
     };
@@ -47,7 +52,16 @@ export function buildSpec(ctx: Context, a: Answers): HomeSpec {
   );
 }
 
-/** Render and validate everything before anything touches the disk. */
-export function buildPlan(spec: HomeSpec): FilePlan {
-  return renderHome(spec);
+/**
+ * Render and validate everything before anything touches the disk. A layer
+ * other than base and personal is the user's: renderHome can only offer a
+ * starter file, so an existing one is left as it is.
+ */
+export function buildPlan(spec: HomeSpec, target: string): FilePlan {
+  const own = usedLayers(spec)
+    .filter((l) => !(BUILTIN_LAYERS as readonly string[]).includes(l))
+    .map((l) => `profiles/${l}.nix`);
+  return renderHome(spec).filter(
+    (f) => !(own.includes(f.path) && existsSync(join(target, f.path))),
+  );
 }
