@@ -1,7 +1,7 @@
 // Bad input: one clear line on stderr, a non-zero exit code, and the target
 // (indeed the whole working directory) exactly as it was.
 import { spawnSync } from "node:child_process";
-import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BOSS, CLI, cli, snapshot, tmp, write } from "./support.js";
@@ -247,6 +247,13 @@ const cases: Case[] = [
     message: /t is not empty; use --force/,
   },
   {
+    what: "a non-empty default directory",
+    args: [...YES],
+    setup: (d) => write(d, { "home-manager/x": "" }),
+    code: 1,
+    message: /home-manager is not empty; use --force/,
+  },
+  {
     what: "a symlink leading outside the target",
     args: ["t", ...YES, "--force"],
     setup: (d) => {
@@ -290,7 +297,11 @@ describe("bad input", () => {
     writeFileSync(join(cwd, "keep.txt"), "x\n");
     chmodSync(target, 0o555);
     const before = snapshot(cwd);
-    const args = [CLI, "ro", "--yes", "--no-git"];
+    // The bundle is one file: a copy anyone can read works wherever the repository lives.
+    const cli = join(tmp("cnh-bin-"), "cli.mjs");
+    copyFileSync(CLI, cli);
+    chmodSync(cli, 0o755);
+    const args = [cli, "ro", "--yes", "--no-git"];
     // Root ignores permission bits: run as `nobody` then.
     const r =
       process.getuid?.() === 0

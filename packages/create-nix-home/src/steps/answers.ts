@@ -144,8 +144,10 @@ export async function collectAnswers(ctx: Context, prompts: Prompts): Promise<An
 
   if (interactive) prompts.intro("create-nix-home: a layered Home Manager repository");
 
+  // The directory: checked as it is typed; a default or a flag is checked by the write step.
   const dir = await text("dir", "Where should the repository go?", DEFAULT_DIR, (v) => {
     if (v === "") return "a directory name is needed";
+    if (!interactive) return undefined;
     try {
       checkTarget(ctx, v);
     } catch (e) {
