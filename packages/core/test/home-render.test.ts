@@ -1,6 +1,7 @@
 // The default home repository: golden files, real Nix parsing, option paths
 // against Home Manager's option list, package names against nixpkgs' list,
 // and the flake's data-driven outputs evaluated by Nix with stand-in inputs.
+import { spawnSync } from "node:child_process";
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -180,6 +181,24 @@ describe("the default home repository", () => {
 
   it("installs only packages nixpkgs has (attributes.json: present)", () => {
     expect(unknownPackages(spec)).toEqual([]);
+  });
+
+  it("writes a bootstrap.sh that bash (and shellcheck, when present) accepts", () => {
+    const hasShellcheck = spawnSync("shellcheck", ["--version"], { stdio: "ignore" }).status === 0;
+    for (const hosts of [BIG_BOSS.hosts, {}]) {
+      const s = parseHomeSpec({ ...BIG_BOSS, hosts });
+      const file = join(mkdtempSync(join(tmpdir(), "nixhome-sh-")), "bootstrap.sh");
+      writeFileSync(file, renderHome(s).find((f) => f.path === "bootstrap.sh")?.content ?? "");
+      const bash = spawnSync("bash", ["-n", file], { encoding: "utf8" });
+      expect(bash.status, bash.stderr).toBe(0);
+      if (hasShellcheck) {
+        const sc = spawnSync("shellcheck", [file], { encoding: "utf8" });
+        expect(sc.status, sc.stdout).toBe(0);
+      }
+    }
+    const text = plan.find((f) => f.path === "bootstrap.sh")?.content ?? "";
+    expect(text).toContain('  work-server) config="bigboss@work-server" ;;');
+    expect(text).toContain('run "home-manager/master" -- switch -b backup --flake "$repo#$config"');
   });
 
   it("puts the required settings in the right layers", () => {
