@@ -1,4 +1,5 @@
-{ nixhome, ... }: {
+{ nixhome, ... }:
+{
   # Who this configuration is for. flake.nix passes these from nixhome.json
   # (a host there may name another account); the layers in profiles/ and
   # hosts/ add everything else.

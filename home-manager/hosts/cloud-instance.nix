@@ -1,4 +1,5 @@
-{ lib, ... }: {
+{ lib, ... }:
+{
   # A cloud instance stays lean: nothing beyond the layers below.
   # Scalars here use lib.mkForce: a host beats every layer below it.
   home.packages = [ ];

@@ -214,8 +214,9 @@ class Printer {
       }
       case "lambda": {
         const param = this.paramFlat(e.param);
-        // `pkgs: {` keeps a short parameter on the line of the block it opens.
-        if (param !== null && isAbsorbable(e.body))
+        // `pkgs: {` keeps a plain parameter on the line of the block it opens; a set
+        // pattern (`{ pkgs, ... }:`) puts the body on its own line, as nixfmt does.
+        if (param !== null && e.param.kind === "ident" && isAbsorbable(e.body))
           return `${param}: ${this.print(e.body, indent, col + param.length + 2)}`;
         return `${this.paramPrint(e.param, indent)}:\n${pad}${this.print(e.body, indent, indent)}`;
       }

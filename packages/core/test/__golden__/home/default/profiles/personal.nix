@@ -1,4 +1,5 @@
-{ pkgs, ... }: {
+{ pkgs, ... }:
+{
   # Your git identity and preferences (written to ~/.config/git/config).
   programs.git.settings = {
     user.name = "Big Boss";
