@@ -11,7 +11,7 @@ import { collectAnswers } from "./steps/answers.js";
 import { initGit } from "./steps/git.js";
 import { nextSteps } from "./steps/next-steps.js";
 import { buildPlan, buildSpec } from "./steps/spec.js";
-import { checkTarget, dryRun, write } from "./steps/write.js";
+import { checkTarget, dryRun, upToDate, write } from "./steps/write.js";
 
 declare const __VERSION__: string;
 const VERSION = typeof __VERSION__ === "string" ? __VERSION__ : "0.0.0-dev";
@@ -48,6 +48,10 @@ export async function run(argv: readonly string[], options: RunOptions = {}): Pr
     const plan = buildPlan(spec, resolve(ctx.environment.cwd, answers.dir));
     if (ctx.dryRun) {
       dryRun(ctx, plan, answers.dir, state);
+      return 0;
+    }
+    if (upToDate(ctx, plan, answers.dir, state)) {
+      io.stdout(`${answers.dir} is up to date: nothing to change.\n`);
       return 0;
     }
     const result = write(ctx, plan, answers.dir);

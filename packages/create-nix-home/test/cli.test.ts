@@ -177,6 +177,21 @@ describe("create-nix-home", () => {
     expect(snapshot(cwd)).toEqual(before);
   });
 
+  it("a re-run with the same answers changes nothing and succeeds; other answers are refused", () => {
+    const cwd = tmp();
+    const args = ["t", "--yes", "--no-git", "--name", "A", "--email", "a@b.c"];
+    expect(cli(args, { cwd }).status).toBe(0);
+    const before = snapshot(join(cwd, "t"));
+    const again = cli(args, { cwd });
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stdout).toContain("t is up to date: nothing to change.");
+    expect(snapshot(join(cwd, "t"))).toEqual(before);
+    const other = cli([...args.slice(0, -1), "other@b.c"], { cwd });
+    expect(other.status).toBe(1);
+    expect(other.stderr).toMatch(/^create-nix-home: t is not empty; use --force/);
+    expect(snapshot(join(cwd, "t"))).toEqual(before);
+  });
+
   it("--force writes only our files into a non-empty directory", () => {
     const cwd = tmp();
     write(cwd, {

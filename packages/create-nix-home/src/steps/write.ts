@@ -4,8 +4,8 @@
  * shows the tree and diffs and writes nothing; otherwise `applyPlan` writes
  * everything or nothing.
  */
-import { lstatSync, readdirSync, statSync } from "node:fs";
-import { resolve } from "node:path";
+import { existsSync, lstatSync, readdirSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
 import {
   type ApplyResult,
   applyPlan,
@@ -42,15 +42,39 @@ export function targetState(target: string): TargetState {
   }
 }
 
-/** Refuse a non-empty target without --force (a dry run only warns). */
+const notEmpty = (dir: string) =>
+  new NixhomeError(
+    `${dir} is not empty; use --force to write create-nix-home's files into it (nothing else is touched)`,
+  );
+
+/**
+ * Refuse a non-empty target without --force (a dry run only warns) — except a
+ * repository made before (it has a nixhome.json): running again with the same
+ * answers is allowed when it would change nothing (see `upToDate`).
+ */
 export function checkTarget(ctx: Context, dir: string): TargetState {
   const target = resolve(ctx.environment.cwd, dir);
   const state = targetState(target);
-  if (state === "non-empty" && !ctx.force && !ctx.dryRun)
-    throw new NixhomeError(
-      `${dir} is not empty; use --force to write create-nix-home's files into it (nothing else is touched)`,
-    );
+  if (
+    state === "non-empty" &&
+    !ctx.force &&
+    !ctx.dryRun &&
+    !existsSync(join(target, "nixhome.json"))
+  )
+    throw notEmpty(dir);
   return state;
+}
+
+/**
+ * For a non-empty target without --force: true when every planned file is
+ * already there with the same content (a re-run: nothing to do); otherwise the
+ * run is refused.
+ */
+export function upToDate(ctx: Context, plan: FilePlan, dir: string, state: TargetState): boolean {
+  if (state !== "non-empty" || ctx.force) return false;
+  const changes = planChanges(plan, resolve(ctx.environment.cwd, dir));
+  if (changes.every((c) => c.kind === "unchanged")) return true;
+  throw notEmpty(dir);
 }
 
 const LABEL: Record<Change["kind"], string> = {
