@@ -5,7 +5,7 @@
 //   node scripts/bootstrap.mjs bench  → … then the benchmarks, written to BENCHMARKS.md
 // It installs what it can (pnpm into .tools/ when it is missing; nix-bin with apt when root)
 // and says clearly what it cannot.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { delimiter, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -24,6 +24,30 @@ function run(cmd, args, opts = {}) {
     process.exit(r.status ?? 1);
   }
 }
+/** Run the test pipeline, streaming its output, and close with one line of vitest's counts. */
+async function runCounting(cmd, args) {
+  const child = spawn(cmd, args, { cwd: root, env, stdio: ["inherit", "pipe", "inherit"] });
+  let text = "";
+  child.stdout.on("data", (chunk) => {
+    process.stdout.write(chunk);
+    text += chunk.toString();
+  });
+  const status = await new Promise((done) => child.on("close", (code) => done(code ?? 1)));
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: strips terminal colours
+  const plain = text.replace(/\x1b\[[0-9;]*m/g, "");
+  const count = (word) =>
+    [...plain.matchAll(new RegExp(`^.*\\bTests\\s+.*?(\\d+) ${word}`, "gm"))].reduce(
+      (sum, m) => sum + Number(m[1]),
+      0,
+    );
+  const failed = count("failed") || (status === 0 ? 0 : 1);
+  console.log(`tests: ${count("passed")} passed, ${failed} failed, ${count("skipped")} skipped`);
+  if (status !== 0) {
+    console.error(`[bootstrap] ${cmd} ${args.join(" ")} failed (exit ${status})`);
+    process.exit(status);
+  }
+}
+
 const version = (cmd, args = ["--version"]) => {
   const r = spawnSync(cmd, args, { encoding: "utf8", env });
   return r.status === 0 ? r.stdout.trim() : null;
@@ -80,8 +104,7 @@ switch (task) {
     break;
   case "test":
     run("biome", ["check", "scripts", "biome.json", "turbo.json", "package.json"]);
-    run("turbo", ["run", "build", "lint", "test", "--concurrency=1"]);
-    say("all tests passed");
+    await runCounting("turbo", ["run", "build", "lint", "test", "--concurrency=1"]);
     break;
   case "demo":
     run("turbo", ["run", "build", "--output-logs=errors-only"]);
