@@ -2,8 +2,16 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { n, renderNix, toNix } from "../src/index.js";
+import { n, renderNix as render, toNix } from "../src/index.js";
 import { describeNix, nixEvalJson, nixParseText } from "./support/nix.js";
+
+/** Everything this file renders, parsed by real Nix at the end. */
+const rendered: string[] = [];
+const renderNix: typeof render = (...args) => {
+  const text = render(...args);
+  rendered.push(text);
+  return text;
+};
 
 describe("toNix rejects values Nix cannot hold, naming the path", () => {
   const cases: Array<[string, unknown, RegExp]> = [
@@ -178,9 +186,10 @@ describe("golden layouts", () => {
 });
 
 describeNix("golden layouts parse with real Nix", () => {
-  it("parses both", () => {
+  it("parses both, and every other value this file renders", () => {
     nixParseText(renderNix(homeModule));
     nixParseText(renderNix(flake));
+    for (const text of rendered) nixParseText(text);
   });
   it("evaluates the module's strings exactly", () => {
     const file = join(mkdtempSync(join(tmpdir(), "nixhome-golden-")), "m.nix");
