@@ -6,10 +6,12 @@
  *   - `.gitignore`: `.direnv/` and the presets' local folders (merged).
  * With `fromHome`, only `.envrc`, loading the home repository's dev shells.
  */
+
 import { CHANNELS, type Channel, DEFAULT_CHANNEL } from "../channels.js";
 import type { NixExpr } from "../nix/ast.js";
 import { n } from "../nix/build.js";
 import { renderNix } from "../nix/printer.js";
+import { importNixpkgs } from "../nixpkgs-import.js";
 import { type FilePlan, NixhomeError, type PlannedFile } from "../plan/plan.js";
 import { type ComposedShell, composeShell, mkShellExpr, type PresetChoice } from "./compose.js";
 
@@ -105,27 +107,11 @@ export function renderFlake(
   if (!channel) throw new NixhomeError(`unknown channel ${options.channel}`);
   const legacy = n.select(n.ref("nixpkgs.legacyPackages"), [n.id("system")]);
   const pkgsFor: NixExpr = shell.unfree.length
-    ? n.call(
-        "import",
-        n.ref("nixpkgs"),
-        n.attrs([
-          n.inherit(["system"]),
-          n.bind(
-            "config.allowUnfreePredicate",
-            n.lambda(
-              "pkg",
-              n.call(
-                "builtins.elem",
-                n.call("nixpkgs.lib.getName", n.ref("pkg")),
-                n.list(shell.unfree.map(unfreeName)),
-              ),
-            ),
-            {
-              comment: "Only these unfree packages are allowed (--allow-unfree).",
-            },
-          ),
-        ]),
-      )
+    ? importNixpkgs({
+        lib: "nixpkgs.lib",
+        allowed: n.list(shell.unfree.map(unfreeName)),
+        comment: "Only these unfree packages are allowed (--allow-unfree).",
+      })
     : legacy;
   const forEachSystem = n.lambda(
     "f",

@@ -8,6 +8,7 @@
 import { CHANNELS } from "../channels.js";
 import type { NixExpr } from "../nix/ast.js";
 import { n } from "../nix/build.js";
+import { importNixpkgs } from "../nixpkgs-import.js";
 import type { ChannelId } from "./spec.js";
 
 const id = n.id;
@@ -25,23 +26,7 @@ export function flakeExpr(channelId: ChannelId): NixExpr {
   const pkgsFor = lib(
     "genAttrs",
     id("systems"),
-    n.lambda(
-      "system",
-      n.call(
-        "import",
-        id("nixpkgs"),
-        n.attrs([
-          n.inherit(["system"]),
-          n.bind(
-            "config.allowUnfreePredicate",
-            n.lambda(
-              "pkg",
-              n.call("builtins.elem", n.call("lib.getName", id("pkg")), ref("spec.allowUnfree")),
-            ),
-          ),
-        ]),
-      ),
-    ),
+    n.lambda("system", importNixpkgs({ lib: "lib", allowed: ref("spec.allowUnfree") })),
   );
 
   const entry = n.lambda(
