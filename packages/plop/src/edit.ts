@@ -19,7 +19,9 @@ import {
   findPreset,
   type HomeSpec,
   NixhomeError,
+  type PlannedFile,
   parseHomeSpec,
+  renderHome,
   renderHostFile,
   renderLayerFile,
   renderSpecJson,
@@ -85,8 +87,27 @@ function fail(message: string | undefined): void {
   if (message) throw new NixhomeError(message);
 }
 
-function specEdit(repo: Repo, spec: HomeSpec) {
-  return { path: "nixhome.json", content: renderSpecJson(spec), replaces: repo.specText };
+/** Files create-nix-home generates from the whole spec and a generator keeps current. */
+export const DERIVED_FILES = ["README.md", "bootstrap.sh"] as const;
+
+/**
+ * The nixhome.json edit, plus README.md and bootstrap.sh (they list the hosts and
+ * configurations) brought up to date — but only where they are exactly as
+ * generated for the old spec: a file someone edited is left alone.
+ */
+function specEdit(repo: Repo, spec: HomeSpec): PlannedFile[] {
+  const before = new Map(renderHome(repo.spec).map((f) => [f.path, f]));
+  const after = new Map(renderHome(spec).map((f) => [f.path, f]));
+  const derived = DERIVED_FILES.flatMap((path) => {
+    const old = before.get(path);
+    const next = after.get(path);
+    if (!old || !next || old.content === next.content || repo.read(path) !== old.content) return [];
+    return [{ ...next, replaces: old.content }];
+  });
+  return [
+    { path: "nixhome.json", content: renderSpecJson(spec), replaces: repo.specText },
+    ...derived,
+  ];
 }
 
 /** Parse a package list typed as "ripgrep, fd jq" into attribute names. */
@@ -140,7 +161,7 @@ export function planProfile(repo: Repo, answers: ProfileAnswers): FilePlan {
         packages,
       }),
     },
-    specEdit(repo, spec),
+    ...specEdit(repo, spec),
   ];
 }
 
@@ -189,7 +210,7 @@ export function planHost(repo: Repo, answers: HostAnswers): FilePlan {
     ...(home ? { homeDirectory: home } : {}),
   };
   checkFlakeReadsSpec(repo);
-  return [{ path: file, content: renderHostFile(spec, name) }, specEdit(repo, spec)];
+  return [{ path: file, content: renderHostFile(spec, name) }, ...specEdit(repo, spec)];
 }
 
 export interface TemplateAnswers {
@@ -208,5 +229,5 @@ export function planTemplate(repo: Repo, answers: TemplateAnswers): FilePlan {
   const spec = structuredClone(repo.spec);
   spec.templates.push(id);
   checkFlakeReadsSpec(repo);
-  return [{ path: file, content: renderTemplateFile(id) }, specEdit(repo, spec)];
+  return [{ path: file, content: renderTemplateFile(id) }, ...specEdit(repo, spec)];
 }

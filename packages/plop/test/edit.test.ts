@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { applyPlan, renderHome } from "@nixhome/core";
@@ -130,6 +130,21 @@ describe("host", () => {
     expect(() => planHost(repo, { name: "x", ...ok, home: "relative/home" })).toThrow(
       /not an absolute path/,
     );
+  });
+});
+
+describe("README.md and bootstrap.sh", () => {
+  it("are kept current when they are as generated, and left alone when edited by hand", () => {
+    run(planHost(readRepo(dir), { name: "desktop", system: "x86_64-linux", layers: ["base"] }));
+    expect(readFileSync(join(dir, "bootstrap.sh"), "utf8")).toContain(
+      'desktop) config="bigboss@desktop"',
+    );
+    expect(readFileSync(join(dir, "README.md"), "utf8")).toContain("`bigboss@desktop`");
+    expect(statSync(join(dir, "bootstrap.sh")).mode & 0o777).toBe(0o755);
+    writeFileSync(join(dir, "README.md"), "# my notes\n");
+    run(planHost(readRepo(dir), { name: "nas", system: "x86_64-linux", layers: ["base"] }));
+    expect(readFileSync(join(dir, "README.md"), "utf8")).toBe("# my notes\n");
+    expect(readFileSync(join(dir, "bootstrap.sh"), "utf8")).toContain('nas) config="bigboss@nas"');
   });
 });
 
