@@ -54,7 +54,6 @@ function fake(id: string, extra: Partial<Preset> = {}): Preset {
     description: id,
     packages: [`${id}-tool`],
     markers: [],
-    evidence: {},
     ...extra,
   };
 }

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { Preset } from "../src/devshell/preset.js";
+import { presetEvidence } from "../src/devshell/presets/evidence.js";
 import { presets } from "../src/devshell/presets/index.js";
 
 interface AttributeEntry {
@@ -125,10 +126,11 @@ describe("devshell presets", () => {
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) expect(id, id).toMatch(KEBAB);
     const files = readdirSync(presetDir)
-      .filter((f) => f.endsWith(".ts") && f !== "index.ts")
+      .filter((f) => f.endsWith(".ts") && f !== "index.ts" && f !== "evidence.ts")
       .map((f) => f.slice(0, -".ts".length))
       .sort();
     expect(files).toEqual([...ids].sort());
+    expect(Object.keys(presetEvidence).sort()).toEqual([...ids].sort());
   });
 
   it("has unique aliases that never equal a preset id", () => {
@@ -188,11 +190,11 @@ describe("devshell presets", () => {
     for (const p of presets) {
       const used = new Set(attrsOf(p));
       for (const attr of used) {
-        const evidence = p.evidence[attr];
+        const evidence = presetEvidence[p.id]?.[attr];
         expect(evidence, `${p.id}: evidence for ${attr}`).toBeTruthy();
         expect(evidence, `${p.id}: ${attr}`).toMatch(/NixOS\/nixpkgs|attributes\.json/);
       }
-      for (const attr of Object.keys(p.evidence)) {
+      for (const attr of Object.keys(presetEvidence[p.id] ?? {})) {
         expect(used.has(attr), `${p.id}: stray evidence ${attr}`).toBe(true);
       }
     }

@@ -66,10 +66,11 @@ export interface Preset {
   watch?: string[];
   /** Local folders the toolchain creates that belong in `.gitignore` (e.g. ".venv/"). */
   gitignore?: string[];
-  /**
-   * Where each package name was checked: attribute → "NixOS/nixpkgs:<path>"
-   * (a file of nixpkgs-unstable that defines it). Every attribute used above
-   * must have an entry.
-   */
-  evidence: Record<PkgAttr, string>;
 }
+
+/**
+ * Where each attribute a preset uses was checked: attribute → "NixOS/nixpkgs:<path>"
+ * (a file of nixpkgs-unstable that defines it). Kept beside each preset as its own
+ * export, so the CLIs' bundles leave it out.
+ */
+export type Evidence = Readonly<Record<PkgAttr, string>>;

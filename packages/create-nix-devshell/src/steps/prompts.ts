@@ -1,9 +1,10 @@
 /**
  * The one question the CLI may ask, behind an interface so tests can answer
- * it. The real implementation loads @clack/prompts lazily: non-interactive
- * runs never pay for it.
+ * it. The real implementation is @clack/prompts' multiselect (imported by name,
+ * so the bundle carries only what it uses).
  */
 import type { Readable, Writable } from "node:stream";
+import { cancel, isCancel, multiselect } from "@clack/prompts";
 
 export interface LanguageQuestion {
   message: string;
@@ -20,8 +21,7 @@ export interface Prompts {
 export function clackPrompts(io: { input?: Readable; output?: Writable } = {}): Prompts {
   return {
     async chooseLanguages(question) {
-      const clack = await import("@clack/prompts");
-      const answer = await clack.multiselect<string>({
+      const answer = await multiselect<string>({
         message: question.message,
         options: question.options,
         initialValues: question.initialValues,
@@ -29,8 +29,8 @@ export function clackPrompts(io: { input?: Readable; output?: Writable } = {}): 
         maxItems: 12,
         ...io,
       });
-      if (clack.isCancel(answer)) {
-        clack.cancel("Cancelled; nothing was written.", io.output ? { output: io.output } : {});
+      if (isCancel(answer)) {
+        cancel("Cancelled; nothing was written.", io.output ? { output: io.output } : {});
         return null;
       }
       return answer;

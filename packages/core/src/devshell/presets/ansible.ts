@@ -1,4 +1,4 @@
-import type { Preset } from "../preset.js";
+import type { Evidence, Preset } from "../preset.js";
 
 export const ansible: Preset = {
   id: "ansible",
@@ -12,10 +12,12 @@ export const ansible: Preset = {
     { file: "requirements.yml", contains: "^(collections|roles):" },
   ],
   watch: ["ansible.cfg", "requirements.yml"],
-  evidence: {
-    ansible: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/an/ansible/package.nix",
-    "ansible-lint": "NixOS/nixpkgs:pkgs/by-name/an/ansible-lint/package.nix",
-    "ansible-language-server": "NixOS/nixpkgs:pkgs/by-name/an/ansible-language-server/package.nix",
-    yamllint: "NixOS/nixpkgs:pkgs/by-name/ya/yamllint/package.nix",
-  },
+};
+
+/** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
+export const evidence: Evidence = {
+  ansible: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/an/ansible/package.nix",
+  "ansible-lint": "NixOS/nixpkgs:pkgs/by-name/an/ansible-lint/package.nix",
+  "ansible-language-server": "NixOS/nixpkgs:pkgs/by-name/an/ansible-language-server/package.nix",
+  yamllint: "NixOS/nixpkgs:pkgs/by-name/ya/yamllint/package.nix",
 };

@@ -1,4 +1,4 @@
-import type { Preset } from "../preset.js";
+import type { Evidence, Preset } from "../preset.js";
 
 export const bun: Preset = {
   id: "bun",
@@ -11,10 +11,12 @@ export const bun: Preset = {
   supersedes: ["node"],
   watch: ["package.json", "bun.lock", "bun.lockb"],
   gitignore: ["node_modules/"],
-  evidence: {
-    bun: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/bu/bun/package.nix",
-    "typescript-language-server":
-      "attributes.json (present); pkgs/by-name/ty/typescript-language-server/package.nix",
-    biome: "NixOS/nixpkgs:pkgs/by-name/bi/biome/package.nix",
-  },
+};
+
+/** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
+export const evidence: Evidence = {
+  bun: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/bu/bun/package.nix",
+  "typescript-language-server":
+    "attributes.json (present); pkgs/by-name/ty/typescript-language-server/package.nix",
+  biome: "NixOS/nixpkgs:pkgs/by-name/bi/biome/package.nix",
 };

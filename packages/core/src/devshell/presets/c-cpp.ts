@@ -1,7 +1,7 @@
 // The C/C++ compiler itself comes from the shell's stdenv (gcc on Linux, clang on
 // Darwin); clang-tools adds clangd and clang-format. gdb and valgrind are Linux-only,
 // lldb is the Darwin debugger.
-import type { Preset } from "../preset.js";
+import type { Evidence, Preset } from "../preset.js";
 
 export const cCpp: Preset = {
   id: "c-cpp",
@@ -20,15 +20,17 @@ export const cCpp: Preset = {
     { file: "configure.ac" },
   ],
   watch: ["CMakeLists.txt", "meson.build", "conanfile.txt", "vcpkg.json"],
-  evidence: {
-    "clang-tools": "attributes.json (present); the-nix-way/dev-templates@4eab4b7:c-cpp/flake.nix",
-    cmake: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/cm/cmake/package.nix",
-    ninja: "NixOS/nixpkgs:pkgs/by-name/ni/ninja/package.nix",
-    meson: "NixOS/nixpkgs:pkgs/by-name/me/meson/package.nix",
-    "pkg-config": "attributes.json (present); the-nix-way/dev-templates@4eab4b7:rust/flake.nix",
-    cppcheck: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/cp/cppcheck/package.nix",
-    gdb: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/gd/gdb/package.nix",
-    valgrind: "NixOS/nixpkgs:pkgs/by-name/va/valgrind/package.nix",
-    lldb: "attributes.json (present); the-nix-way/dev-templates@4eab4b7:zig/flake.nix",
-  },
+};
+
+/** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
+export const evidence: Evidence = {
+  "clang-tools": "attributes.json (present); the-nix-way/dev-templates@4eab4b7:c-cpp/flake.nix",
+  cmake: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/cm/cmake/package.nix",
+  ninja: "NixOS/nixpkgs:pkgs/by-name/ni/ninja/package.nix",
+  meson: "NixOS/nixpkgs:pkgs/by-name/me/meson/package.nix",
+  "pkg-config": "attributes.json (present); the-nix-way/dev-templates@4eab4b7:rust/flake.nix",
+  cppcheck: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/cp/cppcheck/package.nix",
+  gdb: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/gd/gdb/package.nix",
+  valgrind: "NixOS/nixpkgs:pkgs/by-name/va/valgrind/package.nix",
+  lldb: "attributes.json (present); the-nix-way/dev-templates@4eab4b7:zig/flake.nix",
 };

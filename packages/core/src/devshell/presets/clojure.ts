@@ -1,4 +1,4 @@
-import type { Preset } from "../preset.js";
+import type { Evidence, Preset } from "../preset.js";
 
 export const clojure: Preset = {
   id: "clojure",
@@ -14,12 +14,13 @@ export const clojure: Preset = {
   ],
   watch: ["deps.edn", "project.clj", "bb.edn"],
   gitignore: [".cpcache/", ".lsp/.cache/", ".clj-kondo/.cache/"],
-  evidence: {
-    clojure: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/cl/clojure/package.nix",
-    leiningen: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/le/leiningen/package.nix",
-    babashka: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/ba/babashka/package.nix",
-    "clojure-lsp":
-      "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/cl/clojure-lsp/package.nix",
-    "clj-kondo": "NixOS/nixpkgs:pkgs/by-name/cl/clj-kondo/package.nix",
-  },
+};
+
+/** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
+export const evidence: Evidence = {
+  clojure: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/cl/clojure/package.nix",
+  leiningen: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/le/leiningen/package.nix",
+  babashka: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/ba/babashka/package.nix",
+  "clojure-lsp": "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/cl/clojure-lsp/package.nix",
+  "clj-kondo": "NixOS/nixpkgs:pkgs/by-name/cl/clj-kondo/package.nix",
 };

@@ -1,4 +1,4 @@
-import type { Preset } from "../preset.js";
+import type { Evidence, Preset } from "../preset.js";
 
 export const crystal: Preset = {
   id: "crystal",
@@ -8,9 +8,11 @@ export const crystal: Preset = {
   packages: ["crystal", "shards", "crystalline"],
   markers: [{ file: "shard.yml" }],
   watch: ["shard.yml", "shard.lock"],
-  evidence: {
-    crystal: "NixOS/nixpkgs:pkgs/development/compilers/crystal/default.nix",
-    shards: "NixOS/nixpkgs:pkgs/by-name/sh/shards/package.nix",
-    crystalline: "NixOS/nixpkgs:pkgs/development/tools/language-servers/crystalline/default.nix",
-  },
+};
+
+/** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
+export const evidence: Evidence = {
+  crystal: "NixOS/nixpkgs:pkgs/development/compilers/crystal/default.nix",
+  shards: "NixOS/nixpkgs:pkgs/by-name/sh/shards/package.nix",
+  crystalline: "NixOS/nixpkgs:pkgs/development/tools/language-servers/crystalline/default.nix",
 };

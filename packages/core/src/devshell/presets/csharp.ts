@@ -1,6 +1,6 @@
 // .NET 8 and 9 reached upstream end of life on 2026-11-10; nixpkgs may mark them
 // insecure, so they stay selectable (global.json pins) but 10 is the default.
-import type { Preset } from "../preset.js";
+import type { Evidence, Preset } from "../preset.js";
 
 export const csharp: Preset = {
   id: "csharp",
@@ -25,13 +25,14 @@ export const csharp: Preset = {
   versionFrom: [{ file: "global.json", pattern: '"version"\\s*:\\s*"(\\d+)' }],
   watch: ["global.json", "Directory.Packages.props"],
   gitignore: ["bin/", "obj/"],
-  evidence: {
-    "dotnet-sdk_8": "shared/nixpkgs/attributes.json (present): long-standing attribute",
-    "dotnet-sdk_9": "shared/nixpkgs/attributes.json (present): long-standing attribute",
-    "dotnet-sdk_10":
-      "attributes.json (present); the-nix-way/dev-templates@4eab4b7:csharp/flake.nix",
-    "csharp-ls": "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/cs/csharp-ls/package.nix",
-    csharpier: "NixOS/nixpkgs:pkgs/by-name/cs/csharpier/package.nix",
-    netcoredbg: "NixOS/nixpkgs:pkgs/by-name/ne/netcoredbg/package.nix",
-  },
+};
+
+/** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
+export const evidence: Evidence = {
+  "dotnet-sdk_8": "shared/nixpkgs/attributes.json (present): long-standing attribute",
+  "dotnet-sdk_9": "shared/nixpkgs/attributes.json (present): long-standing attribute",
+  "dotnet-sdk_10": "attributes.json (present); the-nix-way/dev-templates@4eab4b7:csharp/flake.nix",
+  "csharp-ls": "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/cs/csharp-ls/package.nix",
+  csharpier: "NixOS/nixpkgs:pkgs/by-name/cs/csharpier/package.nix",
+  netcoredbg: "NixOS/nixpkgs:pkgs/by-name/ne/netcoredbg/package.nix",
 };

@@ -1,4 +1,4 @@
-import type { Preset } from "../preset.js";
+import type { Evidence, Preset } from "../preset.js";
 
 export const cue: Preset = {
   id: "cue",
@@ -7,7 +7,9 @@ export const cue: Preset = {
   description: "CUE data constraint language (the cue binary includes its language server)",
   packages: ["cue"],
   markers: [{ file: "cue.mod" }, { ext: ".cue" }],
-  evidence: {
-    cue: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/cu/cue/package.nix",
-  },
+};
+
+/** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
+export const evidence: Evidence = {
+  cue: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/cu/cue/package.nix",
 };

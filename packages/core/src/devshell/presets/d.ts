@@ -1,4 +1,4 @@
-import type { Preset } from "../preset.js";
+import type { Evidence, Preset } from "../preset.js";
 
 export const d: Preset = {
   id: "d",
@@ -9,9 +9,11 @@ export const d: Preset = {
   markers: [{ file: "dub.json" }, { file: "dub.sdl" }],
   watch: ["dub.json", "dub.sdl", "dub.selections.json"],
   gitignore: [".dub/"],
-  evidence: {
-    ldc: "NixOS/nixpkgs:pkgs/by-name/ld/ldc/package.nix",
-    dub: "NixOS/nixpkgs:pkgs/by-name/du/dub/package.nix",
-    "serve-d": "NixOS/nixpkgs:pkgs/by-name/se/serve-d/package.nix",
-  },
+};
+
+/** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
+export const evidence: Evidence = {
+  ldc: "NixOS/nixpkgs:pkgs/by-name/ld/ldc/package.nix",
+  dub: "NixOS/nixpkgs:pkgs/by-name/du/dub/package.nix",
+  "serve-d": "NixOS/nixpkgs:pkgs/by-name/se/serve-d/package.nix",
 };

@@ -1,4 +1,4 @@
-import type { Preset } from "../preset.js";
+import type { Evidence, Preset } from "../preset.js";
 
 export const dart: Preset = {
   id: "dart",
@@ -9,7 +9,9 @@ export const dart: Preset = {
   markers: [{ file: "pubspec.yaml" }],
   watch: ["pubspec.yaml", "pubspec.lock"],
   gitignore: [".dart_tool/"],
-  evidence: {
-    dart: "NixOS/nixpkgs:pkgs/development/compilers/dart/default.nix",
-  },
+};
+
+/** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
+export const evidence: Evidence = {
+  dart: "NixOS/nixpkgs:pkgs/development/compilers/dart/default.nix",
 };

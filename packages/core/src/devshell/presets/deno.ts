@@ -1,4 +1,4 @@
-import type { Preset } from "../preset.js";
+import type { Evidence, Preset } from "../preset.js";
 
 export const deno: Preset = {
   id: "deno",
@@ -9,7 +9,9 @@ export const deno: Preset = {
   markers: [{ file: "deno.json" }, { file: "deno.jsonc" }, { file: "deno.lock" }],
   supersedes: ["node"],
   watch: ["deno.json", "deno.jsonc", "deno.lock"],
-  evidence: {
-    deno: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/de/deno/package.nix",
-  },
+};
+
+/** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
+export const evidence: Evidence = {
+  deno: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/de/deno/package.nix",
 };

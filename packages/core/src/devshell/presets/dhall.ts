@@ -1,4 +1,4 @@
-import type { Preset } from "../preset.js";
+import type { Evidence, Preset } from "../preset.js";
 
 export const dhall: Preset = {
   id: "dhall",
@@ -7,11 +7,13 @@ export const dhall: Preset = {
   description: "Dhall configuration language with its language server and dhall-to-json",
   packages: ["dhall", "haskellPackages.dhall-lsp-server", "haskellPackages.dhall-json"],
   markers: [{ ext: ".dhall" }],
-  evidence: {
-    dhall: "attributes.json (present); the-nix-way/dev-templates@4eab4b7:dhall/flake.nix",
-    "haskellPackages.dhall-lsp-server":
-      "attributes.json (present); the-nix-way/dev-templates@4eab4b7:dhall/flake.nix",
-    "haskellPackages.dhall-json":
-      "attributes.json (present); the-nix-way/dev-templates@4eab4b7:dhall/flake.nix",
-  },
+};
+
+/** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
+export const evidence: Evidence = {
+  dhall: "attributes.json (present); the-nix-way/dev-templates@4eab4b7:dhall/flake.nix",
+  "haskellPackages.dhall-lsp-server":
+    "attributes.json (present); the-nix-way/dev-templates@4eab4b7:dhall/flake.nix",
+  "haskellPackages.dhall-json":
+    "attributes.json (present); the-nix-way/dev-templates@4eab4b7:dhall/flake.nix",
 };

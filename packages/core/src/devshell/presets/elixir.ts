@@ -1,6 +1,6 @@
 // Top-level elixir/erlang are deprecated aliases since 2026-06; everything comes from
 // one beamPackages set so Elixir, Erlang and ElixirLS share an OTP release.
-import type { Preset } from "../preset.js";
+import type { Evidence, Preset } from "../preset.js";
 
 export const elixir: Preset = {
   id: "elixir",
@@ -28,17 +28,18 @@ export PATH="$MIX_HOME/bin:$MIX_HOME/escripts:$HEX_HOME/bin:$PATH"`,
   versionFrom: [{ file: ".tool-versions", pattern: "^elixir\\s+v?(\\d+\\.\\d+)" }],
   watch: ["mix.exs", "mix.lock"],
   gitignore: ["_build/", "deps/", ".elixir_ls/", ".nix-mix/", ".nix-hex/"],
-  evidence: {
-    "beamPackages.elixir_1_18":
-      "NixOS/nixpkgs:pkgs/top-level/beam-packages.nix (2026-08: elixir_1_18)",
-    "beamPackages.elixir_1_19":
-      "attributes.json (present); NixOS/nixpkgs:pkgs/top-level/aliases.nix",
-    "beamPackages.elixir_1_20":
-      "NixOS/nixpkgs:pkgs/top-level/beam-packages.nix (2026-08: elixir_1_20)",
-    "beamPackages.erlang": "attributes.json (present); NixOS/nixpkgs:pkgs/top-level/aliases.nix",
-    "beamPackages.elixir-ls":
-      "attributes.json (present); NixOS/nixpkgs:pkgs/top-level/beam-packages.nix",
-    "inotify-tools":
-      "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/in/inotify-tools/package.nix",
-  },
+};
+
+/** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
+export const evidence: Evidence = {
+  "beamPackages.elixir_1_18":
+    "NixOS/nixpkgs:pkgs/top-level/beam-packages.nix (2026-08: elixir_1_18)",
+  "beamPackages.elixir_1_19": "attributes.json (present); NixOS/nixpkgs:pkgs/top-level/aliases.nix",
+  "beamPackages.elixir_1_20":
+    "NixOS/nixpkgs:pkgs/top-level/beam-packages.nix (2026-08: elixir_1_20)",
+  "beamPackages.erlang": "attributes.json (present); NixOS/nixpkgs:pkgs/top-level/aliases.nix",
+  "beamPackages.elixir-ls":
+    "attributes.json (present); NixOS/nixpkgs:pkgs/top-level/beam-packages.nix",
+  "inotify-tools":
+    "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/in/inotify-tools/package.nix",
 };

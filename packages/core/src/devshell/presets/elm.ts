@@ -1,4 +1,4 @@
-import type { Preset } from "../preset.js";
+import type { Evidence, Preset } from "../preset.js";
 
 export const elm: Preset = {
   id: "elm",
@@ -14,13 +14,15 @@ export const elm: Preset = {
   markers: [{ file: "elm.json" }],
   watch: ["elm.json"],
   gitignore: ["elm-stuff/"],
-  evidence: {
-    "elmPackages.elm": "attributes.json (present); the-nix-way/dev-templates@4eab4b7:elm/flake.nix",
-    "elmPackages.elm-format":
-      "NixOS/nixpkgs:pkgs/development/compilers/elm/packages/ghc9_8/default.nix",
-    "elmPackages.elm-test":
-      "NixOS/nixpkgs:pkgs/development/compilers/elm/packages/elm-test/default.nix",
-    "elmPackages.elm-language-server":
-      "NixOS/nixpkgs:pkgs/development/compilers/elm/packages/elm-language-server/default.nix",
-  },
+};
+
+/** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
+export const evidence: Evidence = {
+  "elmPackages.elm": "attributes.json (present); the-nix-way/dev-templates@4eab4b7:elm/flake.nix",
+  "elmPackages.elm-format":
+    "NixOS/nixpkgs:pkgs/development/compilers/elm/packages/ghc9_8/default.nix",
+  "elmPackages.elm-test":
+    "NixOS/nixpkgs:pkgs/development/compilers/elm/packages/elm-test/default.nix",
+  "elmPackages.elm-language-server":
+    "NixOS/nixpkgs:pkgs/development/compilers/elm/packages/elm-language-server/default.nix",
 };

@@ -1,6 +1,6 @@
 // OTP 27 and 28 come from their beamXXPackages sets; OTP 29 is only reachable as
 // beam.interpreters.erlang_29 (no beam29Packages was verified).
-import type { Preset } from "../preset.js";
+import type { Evidence, Preset } from "../preset.js";
 
 export const erlang: Preset = {
   id: "erlang",
@@ -27,15 +27,15 @@ export const erlang: Preset = {
   ],
   watch: ["rebar.config", "rebar.lock"],
   gitignore: ["_build/"],
-  evidence: {
-    "beam27Packages.erlang": "attributes.json (present); NixOS/nixpkgs:pkgs/top-level/aliases.nix",
-    "beam28Packages.erlang": "attributes.json (present); NixOS/nixpkgs:pkgs/top-level/aliases.nix",
-    "beam.interpreters.erlang_29":
-      "attributes.json (present); NixOS/nixpkgs:pkgs/top-level/beam-packages.nix",
-    "beamPackages.rebar3":
-      "NixOS/nixpkgs:pkgs/development/beam-modules/default.nix (inherit rebar3)",
-    "beamPackages.erlfmt": "NixOS/nixpkgs:pkgs/development/beam-modules/erlfmt/default.nix",
-    "erlang-language-platform":
-      "NixOS/nixpkgs:pkgs/by-name/er/erlang-language-platform/package.nix",
-  },
+};
+
+/** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
+export const evidence: Evidence = {
+  "beam27Packages.erlang": "attributes.json (present); NixOS/nixpkgs:pkgs/top-level/aliases.nix",
+  "beam28Packages.erlang": "attributes.json (present); NixOS/nixpkgs:pkgs/top-level/aliases.nix",
+  "beam.interpreters.erlang_29":
+    "attributes.json (present); NixOS/nixpkgs:pkgs/top-level/beam-packages.nix",
+  "beamPackages.rebar3": "NixOS/nixpkgs:pkgs/development/beam-modules/default.nix (inherit rebar3)",
+  "beamPackages.erlfmt": "NixOS/nixpkgs:pkgs/development/beam-modules/erlfmt/default.nix",
+  "erlang-language-platform": "NixOS/nixpkgs:pkgs/by-name/er/erlang-language-platform/package.nix",
 };

@@ -1,4 +1,4 @@
-import type { Preset } from "../preset.js";
+import type { Evidence, Preset } from "../preset.js";
 
 export const flutter: Preset = {
   id: "flutter",
@@ -10,7 +10,9 @@ export const flutter: Preset = {
   supersedes: ["dart"],
   watch: ["pubspec.yaml", "pubspec.lock"],
   gitignore: [".dart_tool/", "build/"],
-  evidence: {
-    flutter: "NixOS/nixpkgs:pkgs/development/compilers/flutter/default.nix",
-  },
+};
+
+/** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
+export const evidence: Evidence = {
+  flutter: "NixOS/nixpkgs:pkgs/development/compilers/flutter/default.nix",
 };

@@ -1,4 +1,4 @@
-import type { Preset } from "../preset.js";
+import type { Evidence, Preset } from "../preset.js";
 
 export const fortran: Preset = {
   id: "fortran",
@@ -11,10 +11,12 @@ export const fortran: Preset = {
     { file: "CMakeLists.txt", contains: "enable_language\\s*\\(\\s*Fortran|LANGUAGES[^)]*Fortran" },
   ],
   watch: ["fpm.toml"],
-  evidence: {
-    gfortran: "NixOS/nixpkgs:pkgs/by-name/gf/gfortran/package.nix",
-    "fortran-fpm": "NixOS/nixpkgs:pkgs/by-name/fo/fortran-fpm/package.nix",
-    fortls: "NixOS/nixpkgs:pkgs/by-name/fo/fortls/package.nix",
-    cmake: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/cm/cmake/package.nix",
-  },
+};
+
+/** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
+export const evidence: Evidence = {
+  gfortran: "NixOS/nixpkgs:pkgs/by-name/gf/gfortran/package.nix",
+  "fortran-fpm": "NixOS/nixpkgs:pkgs/by-name/fo/fortran-fpm/package.nix",
+  fortls: "NixOS/nixpkgs:pkgs/by-name/fo/fortls/package.nix",
+  cmake: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/cm/cmake/package.nix",
 };

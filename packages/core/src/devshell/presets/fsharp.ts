@@ -1,4 +1,4 @@
-import type { Preset } from "../preset.js";
+import type { Evidence, Preset } from "../preset.js";
 
 export const fsharp: Preset = {
   id: "fsharp",
@@ -23,12 +23,13 @@ export const fsharp: Preset = {
   versionFrom: [{ file: "global.json", pattern: '"version"\\s*:\\s*"(\\d+)' }],
   watch: ["global.json", "paket.dependencies"],
   gitignore: ["bin/", "obj/"],
-  evidence: {
-    "dotnet-sdk_8": "shared/nixpkgs/attributes.json (present): long-standing attribute",
-    "dotnet-sdk_9": "shared/nixpkgs/attributes.json (present): long-standing attribute",
-    "dotnet-sdk_10":
-      "attributes.json (present); the-nix-way/dev-templates@4eab4b7:csharp/flake.nix",
-    fsautocomplete: "NixOS/nixpkgs:pkgs/by-name/fs/fsautocomplete/package.nix",
-    fantomas: "NixOS/nixpkgs:pkgs/by-name/fa/fantomas/package.nix",
-  },
+};
+
+/** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
+export const evidence: Evidence = {
+  "dotnet-sdk_8": "shared/nixpkgs/attributes.json (present): long-standing attribute",
+  "dotnet-sdk_9": "shared/nixpkgs/attributes.json (present): long-standing attribute",
+  "dotnet-sdk_10": "attributes.json (present); the-nix-way/dev-templates@4eab4b7:csharp/flake.nix",
+  fsautocomplete: "NixOS/nixpkgs:pkgs/by-name/fs/fsautocomplete/package.nix",
+  fantomas: "NixOS/nixpkgs:pkgs/by-name/fa/fantomas/package.nix",
 };

@@ -1,4 +1,4 @@
-import type { Preset } from "../preset.js";
+import type { Evidence, Preset } from "../preset.js";
 
 export const gleam: Preset = {
   id: "gleam",
@@ -9,10 +9,11 @@ export const gleam: Preset = {
   markers: [{ file: "gleam.toml" }],
   watch: ["gleam.toml", "manifest.toml"],
   gitignore: ["build/"],
-  evidence: {
-    gleam: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/gl/gleam/package.nix",
-    "beamPackages.erlang": "attributes.json (present); NixOS/nixpkgs:pkgs/top-level/aliases.nix",
-    "beamPackages.rebar3":
-      "NixOS/nixpkgs:pkgs/development/beam-modules/default.nix (inherit rebar3)",
-  },
+};
+
+/** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
+export const evidence: Evidence = {
+  gleam: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/gl/gleam/package.nix",
+  "beamPackages.erlang": "attributes.json (present); NixOS/nixpkgs:pkgs/top-level/aliases.nix",
+  "beamPackages.rebar3": "NixOS/nixpkgs:pkgs/development/beam-modules/default.nix (inherit rebar3)",
 };

@@ -1,6 +1,6 @@
 // 1.26 stays the default: it is what nixpkgs builds gopls and golangci-lint with.
 // GOTOOLCHAIN=local stops go from downloading toolchains named in go.mod.
-import type { Preset } from "../preset.js";
+import type { Evidence, Preset } from "../preset.js";
 
 export const go: Preset = {
   id: "go",
@@ -26,13 +26,15 @@ export const go: Preset = {
     { file: ".tool-versions", pattern: "^golang\\s+(\\d+\\.\\d+)" },
   ],
   watch: ["go.mod", "go.sum", "go.work"],
-  evidence: {
-    go_1_26: "attributes.json (present); NixOS/nixpkgs:pkgs/development/compilers/go/1.26.nix",
-    go_1_27: "attributes.json (present); NixOS/nixpkgs:pkgs/development/compilers/go/1.27.nix",
-    gopls: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/go/gopls/package.nix",
-    gotools: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/go/gotools/package.nix",
-    "golangci-lint":
-      "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/go/golangci-lint/package.nix",
-    delve: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/de/delve/package.nix",
-  },
+};
+
+/** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
+export const evidence: Evidence = {
+  go_1_26: "attributes.json (present); NixOS/nixpkgs:pkgs/development/compilers/go/1.26.nix",
+  go_1_27: "attributes.json (present); NixOS/nixpkgs:pkgs/development/compilers/go/1.27.nix",
+  gopls: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/go/gopls/package.nix",
+  gotools: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/go/gotools/package.nix",
+  "golangci-lint":
+    "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/go/golangci-lint/package.nix",
+  delve: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/de/delve/package.nix",
 };

@@ -1,6 +1,6 @@
 // Terraform, Packer, Vault and Nomad are BSL-licensed (unfree in nixpkgs): they are only
 // added with --allow-unfree. OpenTofu is the free default.
-import type { Preset } from "../preset.js";
+import type { Evidence, Preset } from "../preset.js";
 
 export const hashi: Preset = {
   id: "hashi",
@@ -16,16 +16,17 @@ export const hashi: Preset = {
   markers: [{ ext: ".tf" }, { ext: ".tofu" }, { file: ".terraform.lock.hcl" }, { ext: ".hcl" }],
   watch: [".terraform.lock.hcl"],
   gitignore: [".terraform/"],
-  evidence: {
-    opentofu: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/op/opentofu/package.nix",
-    "tofu-ls": "NixOS/nixpkgs:pkgs/by-name/to/tofu-ls/package.nix",
-    "terraform-ls":
-      "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/te/terraform-ls/package.nix",
-    tflint: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/tf/tflint/package.nix",
-    terraform:
-      "attributes.json (unfree); pkgs/applications/networking/cluster/terraform/default.nix",
-    packer: "attributes.json (unfree); NixOS/nixpkgs:pkgs/by-name/pa/packer/package.nix",
-    vault: "attributes.json (unfree); NixOS/nixpkgs:pkgs/by-name/va/vault/package.nix",
-    nomad: "attributes.json (unfree); pkgs/applications/networking/cluster/nomad/default.nix",
-  },
+};
+
+/** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
+export const evidence: Evidence = {
+  opentofu: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/op/opentofu/package.nix",
+  "tofu-ls": "NixOS/nixpkgs:pkgs/by-name/to/tofu-ls/package.nix",
+  "terraform-ls":
+    "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/te/terraform-ls/package.nix",
+  tflint: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/tf/tflint/package.nix",
+  terraform: "attributes.json (unfree); pkgs/applications/networking/cluster/terraform/default.nix",
+  packer: "attributes.json (unfree); NixOS/nixpkgs:pkgs/by-name/pa/packer/package.nix",
+  vault: "attributes.json (unfree); NixOS/nixpkgs:pkgs/by-name/va/vault/package.nix",
+  nomad: "attributes.json (unfree); pkgs/applications/networking/cluster/nomad/default.nix",
 };

@@ -1,5 +1,5 @@
 // stack is not included: its top-level attribute could not be verified for 2026.
-import type { Preset } from "../preset.js";
+import type { Evidence, Preset } from "../preset.js";
 
 export const haskell: Preset = {
   id: "haskell",
@@ -15,11 +15,12 @@ export const haskell: Preset = {
   ],
   watch: ["cabal.project", "stack.yaml", "package.yaml"],
   gitignore: ["dist-newstyle/", ".stack-work/"],
-  evidence: {
-    ghc: "attributes.json (present); the-nix-way/dev-templates@4eab4b7:haskell/flake.nix",
-    "cabal-install":
-      "attributes.json (present); the-nix-way/dev-templates@4eab4b7:haskell/flake.nix",
-    "haskell-language-server":
-      "attributes.json (present); the-nix-way/dev-templates@4eab4b7:haskell/flake.nix",
-  },
+};
+
+/** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
+export const evidence: Evidence = {
+  ghc: "attributes.json (present); the-nix-way/dev-templates@4eab4b7:haskell/flake.nix",
+  "cabal-install": "attributes.json (present); the-nix-way/dev-templates@4eab4b7:haskell/flake.nix",
+  "haskell-language-server":
+    "attributes.json (present); the-nix-way/dev-templates@4eab4b7:haskell/flake.nix",
 };

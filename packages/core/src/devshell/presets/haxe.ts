@@ -1,5 +1,5 @@
 // haxe is 4.3 (haxe_4_0/haxe_4_1 were removed in 2026-05), so there is no version knob.
-import type { Preset } from "../preset.js";
+import type { Evidence, Preset } from "../preset.js";
 
 export const haxe: Preset = {
   id: "haxe",
@@ -9,8 +9,10 @@ export const haxe: Preset = {
   packages: ["haxe", "neko"],
   markers: [{ ext: ".hxml" }, { file: "haxelib.json" }],
   watch: ["haxelib.json"],
-  evidence: {
-    haxe: "attributes.json (present); NixOS/nixpkgs#508350",
-    neko: "NixOS/nixpkgs:pkgs/by-name/ne/neko/package.nix",
-  },
+};
+
+/** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
+export const evidence: Evidence = {
+  haxe: "attributes.json (present); NixOS/nixpkgs#508350",
+  neko: "NixOS/nixpkgs:pkgs/by-name/ne/neko/package.nix",
 };

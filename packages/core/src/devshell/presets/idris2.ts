@@ -1,4 +1,4 @@
-import type { Preset } from "../preset.js";
+import type { Evidence, Preset } from "../preset.js";
 
 export const idris2: Preset = {
   id: "idris2",
@@ -7,7 +7,9 @@ export const idris2: Preset = {
   description: "Idris 2 dependently typed language (Chez Scheme backend)",
   packages: ["idris2"],
   markers: [{ ext: ".ipkg" }, { file: "pack.toml" }],
-  evidence: {
-    idris2: "NixOS/nixpkgs:pkgs/by-name/id/idris2/package.nix",
-  },
+};
+
+/** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
+export const evidence: Evidence = {
+  idris2: "NixOS/nixpkgs:pkgs/by-name/id/idris2/package.nix",
 };

@@ -1,4 +1,4 @@
-import type { Preset } from "../preset.js";
+import type { Evidence, Preset } from "../preset.js";
 
 export const janet: Preset = {
   id: "janet",
@@ -10,8 +10,10 @@ export const janet: Preset = {
   markers: [{ file: "project.janet" }],
   watch: ["project.janet", "lockfile.jdn"],
   gitignore: ["jpm_tree/"],
-  evidence: {
-    janet: "NixOS/nixpkgs:pkgs/development/interpreters/janet/default.nix",
-    jpm: "NixOS/nixpkgs:pkgs/development/interpreters/janet/jpm.nix",
-  },
+};
+
+/** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
+export const evidence: Evidence = {
+  janet: "NixOS/nixpkgs:pkgs/development/interpreters/janet/default.nix",
+  jpm: "NixOS/nixpkgs:pkgs/development/interpreters/janet/jpm.nix",
 };

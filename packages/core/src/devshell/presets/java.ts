@@ -1,5 +1,5 @@
 // jdk23 was removed as end of life; only LTS releases are offered.
-import type { Preset } from "../preset.js";
+import type { Evidence, Preset } from "../preset.js";
 
 export const java: Preset = {
   id: "java",
@@ -35,14 +35,16 @@ export const java: Preset = {
   ],
   watch: ["pom.xml", "build.gradle", "build.gradle.kts", "settings.gradle.kts"],
   gitignore: ["target/", ".gradle/"],
-  evidence: {
-    jdk17: "shared/nixpkgs/attributes.json (present): long-standing LTS attribute",
-    jdk21: "shared/nixpkgs/attributes.json (present): long-standing LTS attribute",
-    jdk25: "attributes.json (present); the-nix-way/dev-templates@4eab4b7:java/flake.nix",
-    maven: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/ma/maven/package.nix",
-    gradle: "attributes.json (present); the-nix-way/dev-templates@4eab4b7:java/flake.nix",
-    "jdt-language-server":
-      "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/jd/jdt-language-server/package.nix",
-    "google-java-format": "NixOS/nixpkgs:pkgs/by-name/go/google-java-format/package.nix",
-  },
+};
+
+/** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
+export const evidence: Evidence = {
+  jdk17: "shared/nixpkgs/attributes.json (present): long-standing LTS attribute",
+  jdk21: "shared/nixpkgs/attributes.json (present): long-standing LTS attribute",
+  jdk25: "attributes.json (present); the-nix-way/dev-templates@4eab4b7:java/flake.nix",
+  maven: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/ma/maven/package.nix",
+  gradle: "attributes.json (present); the-nix-way/dev-templates@4eab4b7:java/flake.nix",
+  "jdt-language-server":
+    "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/jd/jdt-language-server/package.nix",
+  "google-java-format": "NixOS/nixpkgs:pkgs/by-name/go/google-java-format/package.nix",
 };

@@ -1,4 +1,4 @@
-import type { Preset } from "../preset.js";
+import type { Evidence, Preset } from "../preset.js";
 
 export const julia: Preset = {
   id: "julia",
@@ -23,8 +23,10 @@ export const julia: Preset = {
     { file: "Manifest.toml", pattern: '^julia_version\\s*=\\s*"(\\d+\\.\\d+)' },
   ],
   watch: ["Project.toml", "Manifest.toml"],
-  evidence: {
-    julia_110: "NixOS/nixpkgs#553258 (2026-08-16, julia_110: 1.10.11 -> 1.10.12)",
-    julia_112: "NixOS/nixpkgs#553258 (2026-08-16, julia_112: 1.12.6 -> 1.12.7)",
-  },
+};
+
+/** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
+export const evidence: Evidence = {
+  julia_110: "NixOS/nixpkgs#553258 (2026-08-16, julia_110: 1.10.11 -> 1.10.12)",
+  julia_112: "NixOS/nixpkgs#553258 (2026-08-16, julia_112: 1.12.6 -> 1.12.7)",
 };

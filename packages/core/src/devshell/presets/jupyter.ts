@@ -1,6 +1,6 @@
 // All Python packages come from python3Packages so they match python3; the interpreter's
 // setup hook puts them on PYTHONPATH, which the kernel inherits.
-import type { Preset } from "../preset.js";
+import type { Evidence, Preset } from "../preset.js";
 
 export const jupyter: Preset = {
   id: "jupyter",
@@ -16,14 +16,16 @@ export const jupyter: Preset = {
   ],
   markers: [{ ext: ".ipynb" }],
   gitignore: [".ipynb_checkpoints/"],
-  evidence: {
-    python3: "attributes.json (present); pkgs/development/interpreters/python/default.nix",
-    "python3Packages.jupyterlab":
-      "NixOS/nixpkgs:pkgs/development/python-modules/jupyterlab/default.nix",
-    "python3Packages.ipykernel":
-      "NixOS/nixpkgs:pkgs/development/python-modules/ipykernel/default.nix",
-    "python3Packages.pandas": "NixOS/nixpkgs:pkgs/development/python-modules/pandas/default.nix",
-    "python3Packages.matplotlib":
-      "NixOS/nixpkgs:pkgs/development/python-modules/matplotlib/default.nix",
-  },
+};
+
+/** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
+export const evidence: Evidence = {
+  python3: "attributes.json (present); pkgs/development/interpreters/python/default.nix",
+  "python3Packages.jupyterlab":
+    "NixOS/nixpkgs:pkgs/development/python-modules/jupyterlab/default.nix",
+  "python3Packages.ipykernel":
+    "NixOS/nixpkgs:pkgs/development/python-modules/ipykernel/default.nix",
+  "python3Packages.pandas": "NixOS/nixpkgs:pkgs/development/python-modules/pandas/default.nix",
+  "python3Packages.matplotlib":
+    "NixOS/nixpkgs:pkgs/development/python-modules/matplotlib/default.nix",
 };

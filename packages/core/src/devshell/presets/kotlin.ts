@@ -1,6 +1,6 @@
 // kotlin-language-server is deprecated upstream in favour of JetBrains' kotlin-lsp, which
 // was not verified in nixpkgs. The JDK comes from the java preset when both apply.
-import type { Preset } from "../preset.js";
+import type { Evidence, Preset } from "../preset.js";
 
 export const kotlin: Preset = {
   id: "kotlin",
@@ -15,11 +15,13 @@ export const kotlin: Preset = {
   ],
   watch: ["build.gradle.kts", "settings.gradle.kts"],
   gitignore: [".gradle/", ".kotlin/"],
-  evidence: {
-    kotlin: "attributes.json (present); the-nix-way/dev-templates@4eab4b7:kotlin/flake.nix",
-    gradle: "attributes.json (present); the-nix-way/dev-templates@4eab4b7:java/flake.nix",
-    "kotlin-language-server":
-      "attributes.json (present); pkgs/by-name/ko/kotlin-language-server/package.nix",
-    ktlint: "NixOS/nixpkgs:pkgs/by-name/kt/ktlint/package.nix",
-  },
+};
+
+/** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
+export const evidence: Evidence = {
+  kotlin: "attributes.json (present); the-nix-way/dev-templates@4eab4b7:kotlin/flake.nix",
+  gradle: "attributes.json (present); the-nix-way/dev-templates@4eab4b7:java/flake.nix",
+  "kotlin-language-server":
+    "attributes.json (present); pkgs/by-name/ko/kotlin-language-server/package.nix",
+  ktlint: "NixOS/nixpkgs:pkgs/by-name/kt/ktlint/package.nix",
 };

@@ -1,4 +1,4 @@
-import type { Preset } from "../preset.js";
+import type { Evidence, Preset } from "../preset.js";
 
 export const kubernetes: Preset = {
   id: "kubernetes",
@@ -14,13 +14,15 @@ export const kubernetes: Preset = {
     { file: "skaffold.yaml" },
   ],
   watch: ["Chart.yaml", "Chart.lock", "kustomization.yaml"],
-  evidence: {
-    kubectl: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/ku/kubectl/package.nix",
-    "kubernetes-helm":
-      "attributes.json (present); pkgs/applications/networking/cluster/helm/default.nix",
-    kustomize: "NixOS/nixpkgs:pkgs/development/tools/kustomize/default.nix",
-    k9s: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/k9/k9s/package.nix",
-    kubeconform: "NixOS/nixpkgs:pkgs/by-name/ku/kubeconform/package.nix",
-    "helm-ls": "NixOS/nixpkgs:pkgs/by-name/he/helm-ls/package.nix",
-  },
+};
+
+/** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
+export const evidence: Evidence = {
+  kubectl: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/ku/kubectl/package.nix",
+  "kubernetes-helm":
+    "attributes.json (present); pkgs/applications/networking/cluster/helm/default.nix",
+  kustomize: "NixOS/nixpkgs:pkgs/development/tools/kustomize/default.nix",
+  k9s: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/k9/k9s/package.nix",
+  kubeconform: "NixOS/nixpkgs:pkgs/by-name/ku/kubeconform/package.nix",
+  "helm-ls": "NixOS/nixpkgs:pkgs/by-name/he/helm-ls/package.nix",
 };

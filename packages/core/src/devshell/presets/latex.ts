@@ -1,6 +1,6 @@
 // The knob picks a TeX Live scheme rather than a version; the legacy
 // texlive.combined.* interface is deprecated (warns) and is not used.
-import type { Preset } from "../preset.js";
+import type { Evidence, Preset } from "../preset.js";
 
 export const latex: Preset = {
   id: "latex",
@@ -19,11 +19,13 @@ export const latex: Preset = {
   packages: ["texlab", "tex-fmt"],
   markers: [{ ext: ".tex" }, { file: "latexmkrc" }, { file: ".latexmkrc" }],
   watch: ["latexmkrc", ".latexmkrc"],
-  evidence: {
-    texliveSmall: "attributes.json (present); NixOS/nixpkgs:doc/release-notes/rl-2611.section.md",
-    texliveMedium: "attributes.json (present); NixOS/nixpkgs#523350",
-    texliveFull: "attributes.json (present); NixOS/nixpkgs#523350",
-    texlab: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/te/texlab/package.nix",
-    "tex-fmt": "NixOS/nixpkgs:pkgs/by-name/te/tex-fmt/package.nix",
-  },
+};
+
+/** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
+export const evidence: Evidence = {
+  texliveSmall: "attributes.json (present); NixOS/nixpkgs:doc/release-notes/rl-2611.section.md",
+  texliveMedium: "attributes.json (present); NixOS/nixpkgs#523350",
+  texliveFull: "attributes.json (present); NixOS/nixpkgs#523350",
+  texlab: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/te/texlab/package.nix",
+  "tex-fmt": "NixOS/nixpkgs:pkgs/by-name/te/tex-fmt/package.nix",
 };

@@ -1,4 +1,4 @@
-import type { Preset } from "../preset.js";
+import type { Evidence, Preset } from "../preset.js";
 
 export const lean4: Preset = {
   id: "lean4",
@@ -9,7 +9,9 @@ export const lean4: Preset = {
   markers: [{ file: "lakefile.lean" }, { file: "lakefile.toml" }, { file: "lean-toolchain" }],
   watch: ["lakefile.lean", "lakefile.toml", "lake-manifest.json"],
   gitignore: [".lake/"],
-  evidence: {
-    lean4: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/le/lean4/package.nix",
-  },
+};
+
+/** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
+export const evidence: Evidence = {
+  lean4: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/le/lean4/package.nix",
 };

@@ -1,6 +1,6 @@
 // luarocks is left out: the top-level luarocks is built for one Lua version and would
 // install rocks for the wrong interpreter when the knob picks another.
-import type { Preset } from "../preset.js";
+import type { Evidence, Preset } from "../preset.js";
 
 export const lua: Preset = {
   id: "lua",
@@ -25,10 +25,12 @@ export const lua: Preset = {
   ],
   versionFrom: [{ file: ".tool-versions", pattern: "^lua\\s+(\\d+\\.\\d+)" }],
   watch: [".luarc.json"],
-  evidence: {
-    lua5_1: "NixOS/nixpkgs:pkgs/development/interpreters/lua-5/default.nix (lua5_1)",
-    lua5_4: "NixOS/nixpkgs:pkgs/development/interpreters/lua-5/default.nix (lua5_4 5.4.7)",
-    "lua-language-server": "NixOS/nixpkgs:pkgs/by-name/lu/lua-language-server/package.nix",
-    stylua: "NixOS/nixpkgs:pkgs/by-name/st/stylua/package.nix",
-  },
+};
+
+/** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
+export const evidence: Evidence = {
+  lua5_1: "NixOS/nixpkgs:pkgs/development/interpreters/lua-5/default.nix (lua5_1)",
+  lua5_4: "NixOS/nixpkgs:pkgs/development/interpreters/lua-5/default.nix (lua5_4 5.4.7)",
+  "lua-language-server": "NixOS/nixpkgs:pkgs/by-name/lu/lua-language-server/package.nix",
+  stylua: "NixOS/nixpkgs:pkgs/by-name/st/stylua/package.nix",
 };

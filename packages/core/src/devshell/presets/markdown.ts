@@ -1,4 +1,4 @@
-import type { Preset } from "../preset.js";
+import type { Evidence, Preset } from "../preset.js";
 
 export const markdown: Preset = {
   id: "markdown",
@@ -14,8 +14,10 @@ export const markdown: Preset = {
     { file: ".markdownlint-cli2.jsonc" },
     { file: ".markdownlint-cli2.yaml" },
   ],
-  evidence: {
-    marksman: "NixOS/nixpkgs:pkgs/by-name/ma/marksman/package.nix",
-    "markdownlint-cli2": "NixOS/nixpkgs:pkgs/by-name/ma/markdownlint-cli2/package.nix",
-  },
+};
+
+/** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
+export const evidence: Evidence = {
+  marksman: "NixOS/nixpkgs:pkgs/by-name/ma/marksman/package.nix",
+  "markdownlint-cli2": "NixOS/nixpkgs:pkgs/by-name/ma/markdownlint-cli2/package.nix",
 };

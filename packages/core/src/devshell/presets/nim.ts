@@ -1,4 +1,4 @@
-import type { Preset } from "../preset.js";
+import type { Evidence, Preset } from "../preset.js";
 
 export const nim: Preset = {
   id: "nim",
@@ -8,10 +8,12 @@ export const nim: Preset = {
   packages: ["nim", "nimble", "nimlangserver"],
   markers: [{ ext: ".nimble" }, { file: "nim.cfg" }, { file: "config.nims" }],
   watch: ["nimble.lock"],
-  evidence: {
-    nim: "attributes.json (present); NixOS/nixpkgs:doc/release-notes/rl-2611.section.md",
-    nimble: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/ni/nimble/package.nix",
-    nimlangserver:
-      "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/ni/nimlangserver/package.nix",
-  },
+};
+
+/** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
+export const evidence: Evidence = {
+  nim: "attributes.json (present); NixOS/nixpkgs:doc/release-notes/rl-2611.section.md",
+  nimble: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/ni/nimble/package.nix",
+  nimlangserver:
+    "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/ni/nimlangserver/package.nix",
 };

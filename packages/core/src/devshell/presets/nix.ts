@@ -1,6 +1,6 @@
 // nixfmt is the RFC 166 formatter (nixfmt-rfc-style is a deprecated alias of it).
 // flake.nix is not a marker: every generated shell has one.
-import type { Preset } from "../preset.js";
+import type { Evidence, Preset } from "../preset.js";
 
 export const nix: Preset = {
   id: "nix",
@@ -9,11 +9,13 @@ export const nix: Preset = {
   description: "Nix language tooling: nixd, nil, nixfmt, statix and deadnix",
   packages: ["nixd", "nil", "nixfmt", "statix", "deadnix"],
   markers: [{ file: "default.nix" }, { file: "shell.nix" }],
-  evidence: {
-    nixd: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/ni/nixd/package.nix",
-    nil: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/ni/nil/package.nix",
-    nixfmt: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/ni/nixfmt/package.nix",
-    statix: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/st/statix/package.nix",
-    deadnix: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/de/deadnix/package.nix",
-  },
+};
+
+/** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
+export const evidence: Evidence = {
+  nixd: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/ni/nixd/package.nix",
+  nil: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/ni/nil/package.nix",
+  nixfmt: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/ni/nixfmt/package.nix",
+  statix: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/st/statix/package.nix",
+  deadnix: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/de/deadnix/package.nix",
 };

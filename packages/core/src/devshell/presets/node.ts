@@ -1,6 +1,6 @@
 // nodejs_20 is insecure/removed and nodejs_25 reached end of life: only LTS lines and
 // the current release are offered. nodePackages.* no longer exists.
-import type { Preset } from "../preset.js";
+import type { Evidence, Preset } from "../preset.js";
 
 export const node: Preset = {
   id: "node",
@@ -27,13 +27,15 @@ export const node: Preset = {
   ],
   watch: ["package.json", "pnpm-lock.yaml", "package-lock.json", "yarn.lock", ".nvmrc"],
   gitignore: ["node_modules/"],
-  evidence: {
-    nodejs_22: "attributes.json (present); NixOS/nixpkgs:pkgs/development/web/nodejs/v22.nix",
-    nodejs_24: "attributes.json (present); NixOS/nixpkgs:doc/release-notes/rl-2605.section.md",
-    nodejs_26: "attributes.json (present); NixOS/nixpkgs:pkgs/development/web/nodejs/v26.nix",
-    pnpm: "attributes.json (present); NixOS/nixpkgs:doc/release-notes/rl-2611.section.md",
-    typescript: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/ty/typescript/package.nix",
-    "typescript-language-server":
-      "attributes.json (present); pkgs/by-name/ty/typescript-language-server/package.nix",
-  },
+};
+
+/** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
+export const evidence: Evidence = {
+  nodejs_22: "attributes.json (present); NixOS/nixpkgs:pkgs/development/web/nodejs/v22.nix",
+  nodejs_24: "attributes.json (present); NixOS/nixpkgs:doc/release-notes/rl-2605.section.md",
+  nodejs_26: "attributes.json (present); NixOS/nixpkgs:pkgs/development/web/nodejs/v26.nix",
+  pnpm: "attributes.json (present); NixOS/nixpkgs:doc/release-notes/rl-2611.section.md",
+  typescript: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/ty/typescript/package.nix",
+  "typescript-language-server":
+    "attributes.json (present); pkgs/by-name/ty/typescript-language-server/package.nix",
 };

@@ -1,4 +1,4 @@
-import type { Preset } from "../preset.js";
+import type { Evidence, Preset } from "../preset.js";
 
 export const perl: Preset = {
   id: "perl",
@@ -17,10 +17,12 @@ export PATH="$PWD/local/bin:$PATH"`,
   ],
   watch: ["cpanfile", "cpanfile.snapshot"],
   gitignore: ["local/"],
-  evidence: {
-    perl: "NixOS/nixpkgs:pkgs/development/interpreters/perl/default.nix (CVE-2026 patches)",
-    "perlPackages.Appcpanminus":
-      "NixOS/nixpkgs:pkgs/top-level/perl-packages.nix (App-cpanminus 1.7045)",
-    perlnavigator: "NixOS/nixpkgs:pkgs/by-name/pe/perlnavigator/package.nix",
-  },
+};
+
+/** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
+export const evidence: Evidence = {
+  perl: "NixOS/nixpkgs:pkgs/development/interpreters/perl/default.nix (CVE-2026 patches)",
+  "perlPackages.Appcpanminus":
+    "NixOS/nixpkgs:pkgs/top-level/perl-packages.nix (App-cpanminus 1.7045)",
+  perlnavigator: "NixOS/nixpkgs:pkgs/by-name/pe/perlnavigator/package.nix",
 };

@@ -1,6 +1,6 @@
 // phpPackages.* are built for the default PHP; they run as tools, so they also work
 // next to another PHP version picked with the knob.
-import type { Preset } from "../preset.js";
+import type { Evidence, Preset } from "../preset.js";
 
 export const php: Preset = {
   id: "php",
@@ -25,13 +25,15 @@ export const php: Preset = {
   ],
   watch: ["composer.json", "composer.lock"],
   gitignore: ["vendor/"],
-  evidence: {
-    php83: "attributes.json (present); NixOS/nixpkgs#475115",
-    php84: "attributes.json (present); NixOS/nixpkgs#475115",
-    php85: "attributes.json (present); NixOS/nixpkgs#538417",
-    "phpPackages.composer":
-      "attributes.json (present); the-nix-way/dev-templates@4eab4b7:php/flake.nix",
-    phpactor: "NixOS/nixpkgs:pkgs/by-name/ph/phpactor/package.nix",
-    "phpPackages.phpstan": "NixOS/nixpkgs:pkgs/development/php-packages/phpstan/default.nix",
-  },
+};
+
+/** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
+export const evidence: Evidence = {
+  php83: "attributes.json (present); NixOS/nixpkgs#475115",
+  php84: "attributes.json (present); NixOS/nixpkgs#475115",
+  php85: "attributes.json (present); NixOS/nixpkgs#538417",
+  "phpPackages.composer":
+    "attributes.json (present); the-nix-way/dev-templates@4eab4b7:php/flake.nix",
+  phpactor: "NixOS/nixpkgs:pkgs/by-name/ph/phpactor/package.nix",
+  "phpPackages.phpstan": "NixOS/nixpkgs:pkgs/development/php-packages/phpstan/default.nix",
 };

@@ -1,4 +1,4 @@
-import type { Preset } from "../preset.js";
+import type { Evidence, Preset } from "../preset.js";
 
 export const platformio: Preset = {
   id: "platformio",
@@ -10,7 +10,9 @@ export const platformio: Preset = {
   markers: [{ file: "platformio.ini" }],
   watch: ["platformio.ini"],
   gitignore: [".pio/", ".platformio/"],
-  evidence: {
-    platformio: "attributes.json (present); NixOS/nixpkgs:pkgs/top-level/aliases.nix",
-  },
+};
+
+/** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
+export const evidence: Evidence = {
+  platformio: "attributes.json (present); NixOS/nixpkgs:pkgs/top-level/aliases.nix",
 };

@@ -1,6 +1,6 @@
 // No detection marker: a project rarely names its database in a file. PGDATA/PGHOST point
 // at ./.pgdata; run `initdb` and `pg_ctl start -o "-k $PGDATA"` when needed.
-import type { Preset } from "../preset.js";
+import type { Evidence, Preset } from "../preset.js";
 
 export const postgres: Preset = {
   id: "postgres",
@@ -22,13 +22,14 @@ export PGHOST="$PGDATA"`,
   markers: [],
   versionFrom: [{ file: ".tool-versions", pattern: "^postgres(?:ql)?\\s+(\\d+)" }],
   gitignore: [".pgdata/"],
-  evidence: {
-    postgresql_16: "NixOS/nixpkgs:pkgs/servers/sql/postgresql/16.nix",
-    postgresql_17: "NixOS/nixpkgs:pkgs/servers/sql/postgresql/17.nix",
-    postgresql_18: "NixOS/nixpkgs:pkgs/servers/sql/postgresql/18.nix",
-    pgcli: "NixOS/nixpkgs:pkgs/by-name/pg/pgcli/package.nix",
-    sqlfluff: "NixOS/nixpkgs:pkgs/by-name/sq/sqlfluff/package.nix",
-    "postgres-language-server":
-      "NixOS/nixpkgs:pkgs/by-name/po/postgres-language-server/package.nix",
-  },
+};
+
+/** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
+export const evidence: Evidence = {
+  postgresql_16: "NixOS/nixpkgs:pkgs/servers/sql/postgresql/16.nix",
+  postgresql_17: "NixOS/nixpkgs:pkgs/servers/sql/postgresql/17.nix",
+  postgresql_18: "NixOS/nixpkgs:pkgs/servers/sql/postgresql/18.nix",
+  pgcli: "NixOS/nixpkgs:pkgs/by-name/pg/pgcli/package.nix",
+  sqlfluff: "NixOS/nixpkgs:pkgs/by-name/sq/sqlfluff/package.nix",
+  "postgres-language-server": "NixOS/nixpkgs:pkgs/by-name/po/postgres-language-server/package.nix",
 };

@@ -1,4 +1,4 @@
-import type { Preset } from "../preset.js";
+import type { Evidence, Preset } from "../preset.js";
 
 export const protobuf: Preset = {
   id: "protobuf",
@@ -13,10 +13,12 @@ export const protobuf: Preset = {
     { ext: ".proto" },
   ],
   watch: ["buf.yaml", "buf.lock"],
-  evidence: {
-    protobuf: "attributes.json (present); the-nix-way/dev-templates@4eab4b7:protobuf/flake.nix",
-    buf: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/bu/buf/package.nix",
-    protols: "NixOS/nixpkgs:pkgs/by-name/pr/protols/package.nix",
-    grpcurl: "NixOS/nixpkgs:pkgs/by-name/gr/grpcurl/package.nix",
-  },
+};
+
+/** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
+export const evidence: Evidence = {
+  protobuf: "attributes.json (present); the-nix-way/dev-templates@4eab4b7:protobuf/flake.nix",
+  buf: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/bu/buf/package.nix",
+  protols: "NixOS/nixpkgs:pkgs/by-name/pr/protols/package.nix",
+  grpcurl: "NixOS/nixpkgs:pkgs/by-name/gr/grpcurl/package.nix",
 };

@@ -1,4 +1,4 @@
-import type { Preset } from "../preset.js";
+import type { Evidence, Preset } from "../preset.js";
 
 export const pulumi: Preset = {
   id: "pulumi",
@@ -11,7 +11,9 @@ export const pulumi: Preset = {
   },
   markers: [{ file: "Pulumi.yaml" }, { file: "Pulumi.yml" }],
   watch: ["Pulumi.yaml"],
-  evidence: {
-    "pulumi-bin": "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/pu/pulumi-bin/package.nix",
-  },
+};
+
+/** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
+export const evidence: Evidence = {
+  "pulumi-bin": "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/pu/pulumi-bin/package.nix",
 };

@@ -1,6 +1,6 @@
 // spago is an alias of spago-legacy; purescript-language-server and purs-tidy left
 // nixpkgs with nodePackages (NixOS/nixpkgs#470335), so there is no LSP here.
-import type { Preset } from "../preset.js";
+import type { Evidence, Preset } from "../preset.js";
 
 export const purescript: Preset = {
   id: "purescript",
@@ -12,11 +12,13 @@ export const purescript: Preset = {
   supersedes: ["dhall"],
   watch: ["spago.yaml", "spago.dhall", "packages.dhall", "spago.lock"],
   gitignore: [".spago/", "output/"],
-  evidence: {
-    purescript: "attributes.json (present); the-nix-way/dev-templates@4eab4b7:purescript/flake.nix",
-    "spago-legacy":
-      "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/sp/spago-legacy/package.nix",
-    esbuild: "NixOS/nixpkgs:pkgs/by-name/es/esbuild/package.nix",
-    nodejs: "attributes.json (present); NixOS/nixpkgs:doc/release-notes/rl-2605.section.md",
-  },
+};
+
+/** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
+export const evidence: Evidence = {
+  purescript: "attributes.json (present); the-nix-way/dev-templates@4eab4b7:purescript/flake.nix",
+  "spago-legacy":
+    "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/sp/spago-legacy/package.nix",
+  esbuild: "NixOS/nixpkgs:pkgs/by-name/es/esbuild/package.nix",
+  nodejs: "attributes.json (present); NixOS/nixpkgs:doc/release-notes/rl-2605.section.md",
 };

@@ -1,5 +1,5 @@
 // uv may not download interpreters: the venv always uses the Nix Python of the knob.
-import type { Preset } from "../preset.js";
+import type { Evidence, Preset } from "../preset.js";
 
 export const python: Preset = {
   id: "python",
@@ -41,13 +41,15 @@ fi
   ],
   watch: ["pyproject.toml", "uv.lock", "requirements.txt", "poetry.lock", ".python-version"],
   gitignore: [".venv/"],
-  evidence: {
-    python311: "attributes.json (present); pkgs/development/interpreters/python/default.nix",
-    python312: "attributes.json (present); pkgs/development/interpreters/python/default.nix",
-    python313: "attributes.json (present); pkgs/development/interpreters/python/default.nix",
-    python314: "attributes.json (present); pkgs/development/interpreters/python/default.nix",
-    uv: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/uv/uv/package.nix",
-    ruff: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/ru/ruff/package.nix",
-    pyright: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/py/pyright/package.nix",
-  },
+};
+
+/** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
+export const evidence: Evidence = {
+  python311: "attributes.json (present); pkgs/development/interpreters/python/default.nix",
+  python312: "attributes.json (present); pkgs/development/interpreters/python/default.nix",
+  python313: "attributes.json (present); pkgs/development/interpreters/python/default.nix",
+  python314: "attributes.json (present); pkgs/development/interpreters/python/default.nix",
+  uv: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/uv/uv/package.nix",
+  ruff: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/ru/ruff/package.nix",
+  pyright: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/py/pyright/package.nix",
 };

@@ -1,6 +1,6 @@
 // rPackages.languageserver could not be verified in the stored nixpkgs sources, so the
 // preset keeps to the names the dev-templates r shell uses.
-import type { Preset } from "../preset.js";
+import type { Evidence, Preset } from "../preset.js";
 
 export const r: Preset = {
   id: "r",
@@ -15,9 +15,11 @@ export const r: Preset = {
     { file: ".Rprofile" },
   ],
   watch: ["DESCRIPTION", "renv.lock"],
-  evidence: {
-    R: "shared/nixpkgs/attributes.json (present): long-standing",
-    "rPackages.knitr": "attributes.json (present); the-nix-way/dev-templates@4eab4b7:r/flake.nix",
-    pandoc: "attributes.json (present); the-nix-way/dev-templates@4eab4b7:r/flake.nix",
-  },
+};
+
+/** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
+export const evidence: Evidence = {
+  R: "shared/nixpkgs/attributes.json (present): long-standing",
+  "rPackages.knitr": "attributes.json (present); the-nix-way/dev-templates@4eab4b7:r/flake.nix",
+  pandoc: "attributes.json (present); the-nix-way/dev-templates@4eab4b7:r/flake.nix",
 };

@@ -1,4 +1,4 @@
-import type { Preset } from "../preset.js";
+import type { Evidence, Preset } from "../preset.js";
 
 export const racket: Preset = {
   id: "racket",
@@ -8,7 +8,9 @@ export const racket: Preset = {
   packages: ["racket"],
   markers: [{ file: "info.rkt" }, { ext: ".rkt" }],
   gitignore: ["compiled/"],
-  evidence: {
-    racket: "NixOS/nixpkgs:pkgs/by-name/ra/racket/package.nix",
-  },
+};
+
+/** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
+export const evidence: Evidence = {
+  racket: "NixOS/nixpkgs:pkgs/by-name/ra/racket/package.nix",
 };

@@ -1,6 +1,6 @@
 // Bundler ships with Ruby. ruby_3_5 is a deprecated alias of ruby_4_0 and ruby_3_2 is
 // gone; ruby-lsp comes from rubyPackages and runs as a tool.
-import type { Preset } from "../preset.js";
+import type { Evidence, Preset } from "../preset.js";
 
 export const ruby: Preset = {
   id: "ruby",
@@ -26,11 +26,13 @@ export PATH="$GEM_HOME/bin:$PATH"`,
   ],
   watch: ["Gemfile", "Gemfile.lock", ".ruby-version"],
   gitignore: [".gem/"],
-  evidence: {
-    ruby_3_4: "attributes.json (present); NixOS/nixpkgs:doc/release-notes/rl-2605.section.md",
-    ruby_4_0: "attributes.json (present); NixOS/nixpkgs:pkgs/top-level/aliases.nix",
-    "rubyPackages.ruby-lsp":
-      "NixOS/nixpkgs:pkgs/development/ruby-modules/with-packages/Gemfile (ruby-lsp)",
-    rubocop: "NixOS/nixpkgs:pkgs/development/tools/rubocop/default.nix",
-  },
+};
+
+/** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
+export const evidence: Evidence = {
+  ruby_3_4: "attributes.json (present); NixOS/nixpkgs:doc/release-notes/rl-2605.section.md",
+  ruby_4_0: "attributes.json (present); NixOS/nixpkgs:pkgs/top-level/aliases.nix",
+  "rubyPackages.ruby-lsp":
+    "NixOS/nixpkgs:pkgs/development/ruby-modules/with-packages/Gemfile (ruby-lsp)",
+  rubocop: "NixOS/nixpkgs:pkgs/development/tools/rubocop/default.nix",
 };

@@ -1,5 +1,5 @@
 // rust-analyzer from nixpkgs is wrapped with RUST_SRC_PATH, so no env is needed.
-import type { Preset } from "../preset.js";
+import type { Evidence, Preset } from "../preset.js";
 
 export const rust: Preset = {
   id: "rust",
@@ -10,12 +10,14 @@ export const rust: Preset = {
   markers: [{ file: "Cargo.toml" }, { file: "rust-toolchain.toml" }, { file: "rust-toolchain" }],
   watch: ["Cargo.toml", "Cargo.lock", "rust-toolchain.toml"],
   gitignore: ["target/"],
-  evidence: {
-    rustc: "shared/nixpkgs/attributes.json (present): long-standing top-level attributes",
-    cargo: "shared/nixpkgs/attributes.json (present): long-standing top-level attributes",
-    clippy: "shared/nixpkgs/attributes.json (present): long-standing top-level attributes",
-    rustfmt: "shared/nixpkgs/attributes.json (present): long-standing top-level attributes",
-    "rust-analyzer":
-      "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/ru/rust-analyzer/package.nix",
-  },
+};
+
+/** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
+export const evidence: Evidence = {
+  rustc: "shared/nixpkgs/attributes.json (present): long-standing top-level attributes",
+  cargo: "shared/nixpkgs/attributes.json (present): long-standing top-level attributes",
+  clippy: "shared/nixpkgs/attributes.json (present): long-standing top-level attributes",
+  rustfmt: "shared/nixpkgs/attributes.json (present): long-standing top-level attributes",
+  "rust-analyzer":
+    "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/ru/rust-analyzer/package.nix",
 };

@@ -1,4 +1,4 @@
-import type { Preset } from "../preset.js";
+import type { Evidence, Preset } from "../preset.js";
 
 export const scala: Preset = {
   id: "scala",
@@ -15,11 +15,13 @@ export const scala: Preset = {
   ],
   watch: ["build.sbt", "build.sc", "build.mill"],
   gitignore: [".bsp/", ".metals/", ".bloop/", ".scala-build/", "target/"],
-  evidence: {
-    scala_3: "attributes.json (present); the-nix-way/dev-templates@4eab4b7:scala/flake.nix",
-    sbt: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/sb/sbt/package.nix",
-    "scala-cli": "NixOS/nixpkgs:pkgs/by-name/sc/scala-cli/package.nix",
-    metals: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/me/metals/package.nix",
-    scalafmt: "NixOS/nixpkgs:pkgs/by-name/sc/scalafmt/package.nix",
-  },
+};
+
+/** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
+export const evidence: Evidence = {
+  scala_3: "attributes.json (present); the-nix-way/dev-templates@4eab4b7:scala/flake.nix",
+  sbt: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/sb/sbt/package.nix",
+  "scala-cli": "NixOS/nixpkgs:pkgs/by-name/sc/scala-cli/package.nix",
+  metals: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/me/metals/package.nix",
+  scalafmt: "NixOS/nixpkgs:pkgs/by-name/sc/scalafmt/package.nix",
 };

@@ -1,4 +1,4 @@
-import type { Preset } from "../preset.js";
+import type { Evidence, Preset } from "../preset.js";
 
 export const solidity: Preset = {
   id: "solidity",
@@ -8,8 +8,10 @@ export const solidity: Preset = {
   packages: ["solc", "foundry"],
   markers: [{ file: "foundry.toml" }, { file: "hardhat.config.ts" }, { file: "hardhat.config.js" }],
   watch: ["foundry.toml", "remappings.txt"],
-  evidence: {
-    solc: "NixOS/nixpkgs:pkgs/by-name/so/solc/package.nix",
-    foundry: "NixOS/nixpkgs:pkgs/by-name/fo/foundry/package.nix",
-  },
+};
+
+/** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
+export const evidence: Evidence = {
+  solc: "NixOS/nixpkgs:pkgs/by-name/so/solc/package.nix",
+  foundry: "NixOS/nixpkgs:pkgs/by-name/fo/foundry/package.nix",
 };

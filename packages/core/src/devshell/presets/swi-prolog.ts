@@ -1,5 +1,5 @@
 // Only pack.pl marks a Prolog project: .pl is shared with Perl.
-import type { Preset } from "../preset.js";
+import type { Evidence, Preset } from "../preset.js";
 
 export const swiProlog: Preset = {
   id: "swi-prolog",
@@ -8,7 +8,9 @@ export const swiProlog: Preset = {
   description: "SWI-Prolog",
   packages: ["swi-prolog"],
   markers: [{ file: "pack.pl" }],
-  evidence: {
-    "swi-prolog": "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/sw/swi-prolog/package.nix",
-  },
+};
+
+/** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
+export const evidence: Evidence = {
+  "swi-prolog": "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/sw/swi-prolog/package.nix",
 };

@@ -1,6 +1,6 @@
 // sourcekit-lsp and swift-format are taken from swiftPackages, the set swift and
 // swiftpm come from, so all four match.
-import type { Preset } from "../preset.js";
+import type { Evidence, Preset } from "../preset.js";
 
 export const swift: Preset = {
   id: "swift",
@@ -11,12 +11,14 @@ export const swift: Preset = {
   markers: [{ file: "Package.swift" }],
   watch: ["Package.swift", "Package.resolved"],
   gitignore: [".build/", ".swiftpm/"],
-  evidence: {
-    swift: "attributes.json (present); NixOS/nixpkgs:doc/release-notes/rl-2611.section.md",
-    swiftpm: "attributes.json (present); NixOS/nixpkgs:doc/release-notes/rl-2611.section.md",
-    "swiftPackages.sourcekit-lsp":
-      "NixOS/nixpkgs:pkgs/development/compilers/swift/by-name/so/sourcekit-lsp/package.nix",
-    "swiftPackages.swift-format":
-      "NixOS/nixpkgs:pkgs/development/compilers/swift/by-name/sw/swift-format/package.nix",
-  },
+};
+
+/** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
+export const evidence: Evidence = {
+  swift: "attributes.json (present); NixOS/nixpkgs:doc/release-notes/rl-2611.section.md",
+  swiftpm: "attributes.json (present); NixOS/nixpkgs:doc/release-notes/rl-2611.section.md",
+  "swiftPackages.sourcekit-lsp":
+    "NixOS/nixpkgs:pkgs/development/compilers/swift/by-name/so/sourcekit-lsp/package.nix",
+  "swiftPackages.swift-format":
+    "NixOS/nixpkgs:pkgs/development/compilers/swift/by-name/sw/swift-format/package.nix",
 };

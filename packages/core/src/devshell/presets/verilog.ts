@@ -1,5 +1,5 @@
 // .v is not a marker: V (vlang) and Coq use the same extension.
-import type { Preset } from "../preset.js";
+import type { Evidence, Preset } from "../preset.js";
 
 export const verilog: Preset = {
   id: "verilog",
@@ -8,9 +8,11 @@ export const verilog: Preset = {
   description: "Verilog/SystemVerilog with Icarus Verilog, Verilator and Verible",
   packages: ["iverilog", "verilator", "verible"],
   markers: [{ ext: ".sv" }, { ext: ".svh" }],
-  evidence: {
-    iverilog: "NixOS/nixpkgs:pkgs/by-name/iv/iverilog/package.nix",
-    verilator: "NixOS/nixpkgs:pkgs/by-name/ve/verilator/package.nix",
-    verible: "NixOS/nixpkgs:pkgs/by-name/ve/verible/package.nix",
-  },
+};
+
+/** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
+export const evidence: Evidence = {
+  iverilog: "NixOS/nixpkgs:pkgs/by-name/iv/iverilog/package.nix",
+  verilator: "NixOS/nixpkgs:pkgs/by-name/ve/verilator/package.nix",
+  verible: "NixOS/nixpkgs:pkgs/by-name/ve/verible/package.nix",
 };

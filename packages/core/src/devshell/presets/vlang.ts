@@ -1,4 +1,4 @@
-import type { Preset } from "../preset.js";
+import type { Evidence, Preset } from "../preset.js";
 
 export const vlang: Preset = {
   id: "vlang",
@@ -7,7 +7,9 @@ export const vlang: Preset = {
   description: "The V programming language (v fmt and v-analyzer via `v install`)",
   packages: ["vlang"],
   markers: [{ file: "v.mod" }],
-  evidence: {
-    vlang: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/vl/vlang/package.nix",
-  },
+};
+
+/** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
+export const evidence: Evidence = {
+  vlang: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/vl/vlang/package.nix",
 };

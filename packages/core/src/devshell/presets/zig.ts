@@ -1,5 +1,5 @@
 // zls follows the default zig (0.16 since NixOS/nixpkgs#509719).
-import type { Preset } from "../preset.js";
+import type { Evidence, Preset } from "../preset.js";
 
 export const zig: Preset = {
   id: "zig",
@@ -22,9 +22,11 @@ export const zig: Preset = {
   ],
   watch: ["build.zig", "build.zig.zon"],
   gitignore: [".zig-cache/", "zig-out/"],
-  evidence: {
-    zig_0_15: "attributes.json (present); NixOS/nixpkgs#509719",
-    zig_0_16: "attributes.json (present); NixOS/nixpkgs#509719",
-    zls: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/zl/zls/package.nix",
-  },
+};
+
+/** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
+export const evidence: Evidence = {
+  zig_0_15: "attributes.json (present); NixOS/nixpkgs#509719",
+  zig_0_16: "attributes.json (present); NixOS/nixpkgs#509719",
+  zls: "attributes.json (present); NixOS/nixpkgs:pkgs/by-name/zl/zls/package.nix",
 };
