@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { Preset } from "../src/devshell/preset.js";
 import { presetEvidence } from "../src/devshell/presets/evidence.js";
 import { presets } from "../src/devshell/presets/index.js";
+import { presetShells } from "../src/devshell/presets/shells.js";
 
 interface AttributeEntry {
   name: string;
@@ -126,11 +127,38 @@ describe("devshell presets", () => {
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) expect(id, id).toMatch(KEBAB);
     const files = readdirSync(presetDir)
-      .filter((f) => f.endsWith(".ts") && f !== "index.ts" && f !== "evidence.ts")
+      .filter((f) => f.endsWith(".ts") && !["index.ts", "evidence.ts", "shells.ts"].includes(f))
       .map((f) => f.slice(0, -".ts".length))
       .sort();
     expect(files).toEqual([...ids].sort());
     expect(Object.keys(presetEvidence).sort()).toEqual([...ids].sort());
+  });
+
+  it("offers each preset's shell on its own, in the same order (project templates use it)", () => {
+    const shellKeys = [
+      "id",
+      "name",
+      "aliases",
+      "version",
+      "packages",
+      "linuxOnly",
+      "darwinOnly",
+      "unfreeOptIn",
+      "env",
+      "shellHook",
+    ];
+    expect(presetShells.map((s) => s.id)).toEqual(presets.map((p) => p.id));
+    presets.forEach((p, i) => {
+      const shell = presetShells[i] as unknown as Record<string, unknown>;
+      for (const key of shellKeys)
+        expect(shell[key], `${p.id}.${key}`).toEqual(
+          (p as unknown as Record<string, unknown>)[key],
+        );
+      expect(
+        Object.keys(shell).every((k) => shellKeys.includes(k)),
+        p.id,
+      ).toBe(true);
+    });
   });
 
   it("has unique aliases that never equal a preset id", () => {

@@ -7,17 +7,20 @@
 import type { NixExpr } from "../nix/ast.js";
 import { n } from "../nix/build.js";
 import { NixhomeError } from "../plan/plan.js";
-import type { PkgAttr, Preset } from "./preset.js";
+import type { PkgAttr, PresetProject, PresetShell } from "./preset.js";
+
+/** What composition reads of a preset: its shell, and its project side when there is one. */
+type Composable = PresetShell & Partial<PresetProject>;
 
 export interface PresetChoice {
-  preset: Preset;
+  preset: Composable;
   /** A version the user asked for (`--python 3.12`); the preset's default otherwise. */
   version?: string;
 }
 
 export interface ComposedShell {
   /** The presets in order, with the version and attribute chosen. */
-  parts: Array<{ preset: Preset; version?: string; versionAttr?: PkgAttr }>;
+  parts: Array<{ preset: Composable; version?: string; versionAttr?: PkgAttr }>;
   packages: PkgAttr[];
   linuxOnly: PkgAttr[];
   darwinOnly: PkgAttr[];
@@ -31,7 +34,7 @@ export interface ComposedShell {
 
 /** The attribute for a version of a preset, or a one-line error listing the supported ones. */
 export function resolveVersion(
-  preset: Preset,
+  preset: Composable,
   requested?: string,
 ): { version: string; attr: PkgAttr } | null {
   const knob = preset.version;

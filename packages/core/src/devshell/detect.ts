@@ -11,9 +11,11 @@
  * folders and example folders are skipped. At most MAX_SUBDIRS subfolders are
  * read, so the cost is bounded however large the project is.
  */
+
 import { closeSync, type Dirent, openSync, readdirSync, readSync } from "node:fs";
 import { join } from "node:path";
 import { NixhomeError } from "../plan/plan.js";
+import { findIn } from "./lookup.js";
 import type { Marker, Preset, VersionKnob } from "./preset.js";
 import { presets as allPresets } from "./presets/index.js";
 
@@ -314,8 +316,5 @@ export function detectProject(dir: string, options: DetectOptions = {}): Detecti
 
 /** A preset by id or alias (case-insensitive), or undefined. */
 export function findPreset(word: string, list: readonly Preset[] = allPresets): Preset | undefined {
-  const w = word.toLowerCase();
-  return (
-    list.find((p) => p.id === w) ?? list.find((p) => p.aliases.some((a) => a.toLowerCase() === w))
-  );
+  return findIn(word, list);
 }

@@ -15,7 +15,18 @@ export {
   matchVersion,
   SKIPPED_SUBDIRS,
 } from "./detect.js";
-export type { Marker, PkgAttr, Preset, VersionKnob, VersionSource } from "./preset.js";
+export { findIn, findShell, presetShells } from "./lookup.js";
+export {
+  definePreset,
+  type Evidence,
+  type Marker,
+  type PkgAttr,
+  type Preset,
+  type PresetProject,
+  type PresetShell,
+  type VersionKnob,
+  type VersionSource,
+} from "./preset.js";
 export { presets } from "./presets/index.js";
 export {
   type DevShellSpec,

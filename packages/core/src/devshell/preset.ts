@@ -33,15 +33,14 @@ export interface VersionSource {
   pattern: string;
 }
 
-export interface Preset {
+/** The shell side of a preset: what a dev shell for the language holds. */
+export interface PresetShell {
   /** Stable id used on the command line and in file names: "python", "c-cpp". */
   id: string;
   /** Display name: "Python", "C/C++". */
   name: string;
   /** Other words a user may type: "py", "python3". */
   aliases: string[];
-  /** One line shown by `--list`. */
-  description: string;
   /** The optional version knob; its selected attribute is the first package of the shell. */
   version?: VersionKnob;
   /** Further packages: package manager, language server, formatter, linter… */
@@ -56,6 +55,12 @@ export interface Preset {
   env?: Record<string, string>;
   /** Shell hook lines (bash), run on entering the shell. */
   shellHook?: string;
+}
+
+/** The project side of a preset: how a project using the language is recognised and set up. */
+export interface PresetProject {
+  /** One line shown by `--list`. */
+  description: string;
   /** Detection markers; any one marker matching selects the preset. */
   markers: Marker[];
   /** Presets this one replaces when both are detected (bun replaces node). */
@@ -66,6 +71,17 @@ export interface Preset {
   watch?: string[];
   /** Local folders the toolchain creates that belong in `.gitignore` (e.g. ".venv/"). */
   gitignore?: string[];
+}
+
+/** A language preset: one file in ./presets/ exports its `shell` and the whole preset. */
+export interface Preset extends PresetShell, PresetProject {}
+
+/**
+ * A preset from its two sides. Pure, so a bundle that imports only a preset's
+ * `shell` (project templates) leaves the project side out.
+ */
+export function definePreset(shell: PresetShell, project: PresetProject): Preset {
+  return { ...shell, ...project };
 }
 
 /**

@@ -4,7 +4,7 @@
  * new `.nix` file (renderLayerFile / renderHostFile / renderTemplateFile).
  * flake.nix reads the JSON, so it never changes.
  */
-import { findPreset } from "../devshell/detect.js";
+import { findShell } from "../devshell/lookup.js";
 import { NixhomeError } from "../plan/plan.js";
 import {
   checkHostName,
@@ -59,7 +59,7 @@ export function addHost(
 export function addTemplate(spec: HomeSpec, lang: string): HomeSpec {
   const problem = checkTemplate(lang);
   if (problem) throw new NixhomeError(problem, 2);
-  const id = findPreset(lang)?.id as string;
+  const id = findShell(lang)?.id as string;
   if (spec.templates.includes(id)) return spec;
   return revalidate({ ...structuredClone(spec), templates: [...spec.templates, id] });
 }

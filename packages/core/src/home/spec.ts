@@ -15,9 +15,8 @@ import {
   STATE_VERSIONS,
 } from "../channels.js";
 import { didYouMean } from "../cli/suggest.js";
-import { findPreset } from "../devshell/detect.js";
-import type { Preset } from "../devshell/preset.js";
-import { presets } from "../devshell/presets/index.js";
+import { findShell, presetShells } from "../devshell/lookup.js";
+import type { PresetShell } from "../devshell/preset.js";
 import { NixhomeError } from "../plan/plan.js";
 
 export const SPEC_VERSION = 1;
@@ -183,10 +182,10 @@ export function checkStateVersion(version: string): string | undefined {
 }
 
 export function checkTemplate(lang: string): string | undefined {
-  if (findPreset(lang)) return undefined;
-  const words = presets.flatMap((p) => [p.id, ...p.aliases]);
+  if (findShell(lang)) return undefined;
+  const words = presetShells.flatMap((p) => [p.id, ...p.aliases]);
   const near = didYouMean(lang, words);
-  return `unknown template ${q(lang)}${near || `; known: ${presets.map((p) => p.id).join(", ")}`}`;
+  return `unknown template ${q(lang)}${near || `; known: ${presetShells.map((p) => p.id).join(", ")}`}`;
 }
 
 const isDarwin = (system: string) => system.endsWith("-darwin");
@@ -337,7 +336,7 @@ export function parseHomeSpec(json: unknown, source = "nixhome.json"): HomeSpec 
     o.templates === undefined
       ? [...DEFAULT_TEMPLATES]
       : r.strings(o.templates, "templates", checkTemplate)
-  ).map((t) => (findPreset(t) as Preset).id);
+  ).map((t) => (findShell(t) as PresetShell).id);
   const dupTemplate = templates.find((t, i) => templates.indexOf(t) !== i);
   if (dupTemplate) r.fail("templates", `${q(dupTemplate)} is listed twice`);
   const editor = (

@@ -4,7 +4,7 @@
  * create-nix-devshell would use, so both tools give the same shell.
  */
 import { composeShell, mkShellExpr } from "../devshell/compose.js";
-import { findPreset } from "../devshell/detect.js";
+import { findShell } from "../devshell/lookup.js";
 import type { NixExpr } from "../nix/ast.js";
 import { n } from "../nix/build.js";
 import { renderNix } from "../nix/printer.js";
@@ -13,7 +13,7 @@ import { checkTemplate } from "./spec.js";
 
 /** The template's expression for a language id or alias. */
 export function templateExpr(lang: string): NixExpr {
-  const preset = findPreset(lang);
+  const preset = findShell(lang);
   if (!preset) throw new NixhomeError(checkTemplate(lang) as string, 2);
   return n.fn(["pkgs"], mkShellExpr(composeShell([{ preset }])));
 }

@@ -17,8 +17,8 @@ import {
   type Editor,
   KNOWN_HOSTS,
   NixhomeError,
-  type Preset,
-  presets,
+  type PresetShell,
+  presetShells,
   type Shell,
 } from "@nixhome/core";
 import {
@@ -256,9 +256,13 @@ export async function collectAnswers(ctx: Context, prompts: Prompts): Promise<An
             message: "Project templates (dev shells: nix develop <repo>#<lang>)",
             // The defaults first, then every other preset.
             options: [
-              ...DEFAULT_TEMPLATES.map((id) => presets.find((p) => p.id === id) as Preset),
-              ...presets.filter((p) => !(DEFAULT_TEMPLATES as readonly string[]).includes(p.id)),
-            ].map((p) => ({ value: p.id, label: p.name, hint: p.description })),
+              ...DEFAULT_TEMPLATES.map(
+                (id) => presetShells.find((p) => p.id === id) as PresetShell,
+              ),
+              ...presetShells.filter(
+                (p) => !(DEFAULT_TEMPLATES as readonly string[]).includes(p.id),
+              ),
+            ].map((p) => ({ value: p.id, label: p.name, hint: shellHint(p) })),
             initialValues: [...DEFAULT_TEMPLATES],
             required: false,
             maxItems: 12,
@@ -325,4 +329,10 @@ export async function collectAnswers(ctx: Context, prompts: Prompts): Promise<An
     plop: flags.plop ?? config?.plop ?? true,
     notes,
   };
+}
+
+/** What a template's shell holds, as a prompt hint: "python313 uv ruff pyright". */
+function shellHint(p: PresetShell): string {
+  const runtime = p.version ? [p.version.attrs[p.version.default] as string] : [];
+  return [...runtime, ...p.packages].join(" ");
 }

@@ -1,17 +1,21 @@
-import type { Evidence, Preset } from "../preset.js";
+import { definePreset, type Evidence, type Preset, type PresetShell } from "../preset.js";
 
-export const bun: Preset = {
+/** What the dev shell holds (all a project template needs). */
+export const shellPart: PresetShell = {
   id: "bun",
   name: "Bun",
   aliases: ["bunjs"],
-  description: "Bun runtime and package manager with the TypeScript language server and Biome",
   packages: ["bun", "typescript-language-server", "biome"],
   shellHook: 'export PATH="$PWD/node_modules/.bin:$PATH"',
+};
+
+export const bun: Preset = /* @__PURE__ */ definePreset(shellPart, {
+  description: "Bun runtime and package manager with the TypeScript language server and Biome",
   markers: [{ file: "bun.lock" }, { file: "bun.lockb" }, { file: "bunfig.toml" }],
   supersedes: ["node"],
   watch: ["package.json", "bun.lock", "bun.lockb"],
   gitignore: ["node_modules/"],
-};
+});
 
 /** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
 export const evidence: Evidence = {

@@ -1,16 +1,20 @@
 // The C/C++ compiler itself comes from the shell's stdenv (gcc on Linux, clang on
 // Darwin); clang-tools adds clangd and clang-format. gdb and valgrind are Linux-only,
 // lldb is the Darwin debugger.
-import type { Evidence, Preset } from "../preset.js";
+import { definePreset, type Evidence, type Preset, type PresetShell } from "../preset.js";
 
-export const cCpp: Preset = {
+/** What the dev shell holds (all a project template needs). */
+export const shellPart: PresetShell = {
   id: "c-cpp",
   name: "C/C++",
   aliases: ["c", "cpp", "c++", "cxx"],
-  description: "C and C++ with clangd, CMake, Meson, Ninja and cppcheck (compiler from stdenv)",
   packages: ["clang-tools", "cmake", "ninja", "meson", "pkg-config", "cppcheck"],
   linuxOnly: ["gdb", "valgrind"],
   darwinOnly: ["lldb"],
+};
+
+export const cCpp: Preset = /* @__PURE__ */ definePreset(shellPart, {
+  description: "C and C++ with clangd, CMake, Meson, Ninja and cppcheck (compiler from stdenv)",
   markers: [
     { file: "CMakeLists.txt" },
     { file: "meson.build" },
@@ -20,7 +24,7 @@ export const cCpp: Preset = {
     { file: "configure.ac" },
   ],
   watch: ["CMakeLists.txt", "meson.build", "conanfile.txt", "vcpkg.json"],
-};
+});
 
 /** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
 export const evidence: Evidence = {

@@ -1,11 +1,15 @@
-import type { Evidence, Preset } from "../preset.js";
+import { definePreset, type Evidence, type Preset, type PresetShell } from "../preset.js";
 
-export const clojure: Preset = {
+/** What the dev shell holds (all a project template needs). */
+export const shellPart: PresetShell = {
   id: "clojure",
   name: "Clojure",
   aliases: ["clj", "cljs", "clojurescript", "bb"],
-  description: "Clojure CLI, Leiningen and Babashka with clojure-lsp and clj-kondo",
   packages: ["clojure", "leiningen", "babashka", "clojure-lsp", "clj-kondo"],
+};
+
+export const clojure: Preset = /* @__PURE__ */ definePreset(shellPart, {
+  description: "Clojure CLI, Leiningen and Babashka with clojure-lsp and clj-kondo",
   markers: [
     { file: "deps.edn" },
     { file: "project.clj" },
@@ -14,7 +18,7 @@ export const clojure: Preset = {
   ],
   watch: ["deps.edn", "project.clj", "bb.edn"],
   gitignore: [".cpcache/", ".lsp/.cache/", ".clj-kondo/.cache/"],
-};
+});
 
 /** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
 export const evidence: Evidence = {

@@ -1,13 +1,17 @@
-import type { Evidence, Preset } from "../preset.js";
+import { definePreset, type Evidence, type Preset, type PresetShell } from "../preset.js";
 
-export const commonLisp: Preset = {
+/** What the dev shell holds (all a project template needs). */
+export const shellPart: PresetShell = {
   id: "common-lisp",
   name: "Common Lisp",
   aliases: ["lisp", "cl", "sbcl"],
-  description: "Steel Bank Common Lisp for ASDF systems",
   packages: ["sbcl"],
-  markers: [{ ext: ".asd" }],
 };
+
+export const commonLisp: Preset = /* @__PURE__ */ definePreset(shellPart, {
+  description: "Steel Bank Common Lisp for ASDF systems",
+  markers: [{ ext: ".asd" }],
+});
 
 /** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
 export const evidence: Evidence = {

@@ -1,14 +1,18 @@
-import type { Evidence, Preset } from "../preset.js";
+import { definePreset, type Evidence, type Preset, type PresetShell } from "../preset.js";
 
-export const crystal: Preset = {
+/** What the dev shell holds (all a project template needs). */
+export const shellPart: PresetShell = {
   id: "crystal",
   name: "Crystal",
   aliases: ["cr"],
-  description: "Crystal compiler with the shards dependency manager and crystalline",
   packages: ["crystal", "shards", "crystalline"],
+};
+
+export const crystal: Preset = /* @__PURE__ */ definePreset(shellPart, {
+  description: "Crystal compiler with the shards dependency manager and crystalline",
   markers: [{ file: "shard.yml" }],
   watch: ["shard.yml", "shard.lock"],
-};
+});
 
 /** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
 export const evidence: Evidence = {

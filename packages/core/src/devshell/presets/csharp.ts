@@ -1,12 +1,12 @@
 // .NET 8 and 9 reached upstream end of life on 2026-11-10; nixpkgs may mark them
 // insecure, so they stay selectable (global.json pins) but 10 is the default.
-import type { Evidence, Preset } from "../preset.js";
+import { definePreset, type Evidence, type Preset, type PresetShell } from "../preset.js";
 
-export const csharp: Preset = {
+/** What the dev shell holds (all a project template needs). */
+export const shellPart: PresetShell = {
   id: "csharp",
   name: "C#",
   aliases: ["c#", "cs", "dotnet"],
-  description: ".NET SDK for C# with csharp-ls, CSharpier and the netcoredbg debugger",
   version: {
     flag: "dotnet",
     default: "10",
@@ -21,11 +21,15 @@ export const csharp: Preset = {
     DOTNET_CLI_TELEMETRY_OPTOUT: "1",
     DOTNET_NOLOGO: "1",
   },
+};
+
+export const csharp: Preset = /* @__PURE__ */ definePreset(shellPart, {
+  description: ".NET SDK for C# with csharp-ls, CSharpier and the netcoredbg debugger",
   markers: [{ ext: ".csproj" }, { ext: ".sln" }, { ext: ".slnx" }],
   versionFrom: [{ file: "global.json", pattern: '"version"\\s*:\\s*"(\\d+)' }],
   watch: ["global.json", "Directory.Packages.props"],
   gitignore: ["bin/", "obj/"],
-};
+});
 
 /** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
 export const evidence: Evidence = {

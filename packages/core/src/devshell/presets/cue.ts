@@ -1,13 +1,17 @@
-import type { Evidence, Preset } from "../preset.js";
+import { definePreset, type Evidence, type Preset, type PresetShell } from "../preset.js";
 
-export const cue: Preset = {
+/** What the dev shell holds (all a project template needs). */
+export const shellPart: PresetShell = {
   id: "cue",
   name: "CUE",
   aliases: ["cuelang"],
-  description: "CUE data constraint language (the cue binary includes its language server)",
   packages: ["cue"],
-  markers: [{ file: "cue.mod" }, { ext: ".cue" }],
 };
+
+export const cue: Preset = /* @__PURE__ */ definePreset(shellPart, {
+  description: "CUE data constraint language (the cue binary includes its language server)",
+  markers: [{ file: "cue.mod" }, { ext: ".cue" }],
+});
 
 /** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
 export const evidence: Evidence = {

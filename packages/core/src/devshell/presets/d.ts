@@ -1,15 +1,19 @@
-import type { Evidence, Preset } from "../preset.js";
+import { definePreset, type Evidence, type Preset, type PresetShell } from "../preset.js";
 
-export const d: Preset = {
+/** What the dev shell holds (all a project template needs). */
+export const shellPart: PresetShell = {
   id: "d",
   name: "D",
   aliases: ["dlang"],
-  description: "D with the LDC compiler, dub and the serve-d language server",
   packages: ["ldc", "dub", "serve-d"],
+};
+
+export const d: Preset = /* @__PURE__ */ definePreset(shellPart, {
+  description: "D with the LDC compiler, dub and the serve-d language server",
   markers: [{ file: "dub.json" }, { file: "dub.sdl" }],
   watch: ["dub.json", "dub.sdl", "dub.selections.json"],
   gitignore: [".dub/"],
-};
+});
 
 /** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
 export const evidence: Evidence = {

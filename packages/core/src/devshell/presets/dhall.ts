@@ -1,13 +1,17 @@
-import type { Evidence, Preset } from "../preset.js";
+import { definePreset, type Evidence, type Preset, type PresetShell } from "../preset.js";
 
-export const dhall: Preset = {
+/** What the dev shell holds (all a project template needs). */
+export const shellPart: PresetShell = {
   id: "dhall",
   name: "Dhall",
   aliases: ["dhall-lang"],
-  description: "Dhall configuration language with its language server and dhall-to-json",
   packages: ["dhall", "haskellPackages.dhall-lsp-server", "haskellPackages.dhall-json"],
-  markers: [{ ext: ".dhall" }],
 };
+
+export const dhall: Preset = /* @__PURE__ */ definePreset(shellPart, {
+  description: "Dhall configuration language with its language server and dhall-to-json",
+  markers: [{ ext: ".dhall" }],
+});
 
 /** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
 export const evidence: Evidence = {

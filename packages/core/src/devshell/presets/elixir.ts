@@ -1,12 +1,12 @@
 // Top-level elixir/erlang are deprecated aliases since 2026-06; everything comes from
 // one beamPackages set so Elixir, Erlang and ElixirLS share an OTP release.
-import type { Evidence, Preset } from "../preset.js";
+import { definePreset, type Evidence, type Preset, type PresetShell } from "../preset.js";
 
-export const elixir: Preset = {
+/** What the dev shell holds (all a project template needs). */
+export const shellPart: PresetShell = {
   id: "elixir",
   name: "Elixir",
   aliases: ["ex", "exs", "mix"],
-  description: "Elixir and Erlang/OTP from beamPackages with ElixirLS; Mix/Hex state kept local",
   version: {
     flag: "elixir",
     default: "1.19",
@@ -24,11 +24,15 @@ export const elixir: Preset = {
   shellHook: `export MIX_HOME="$PWD/.nix-mix"
 export HEX_HOME="$PWD/.nix-hex"
 export PATH="$MIX_HOME/bin:$MIX_HOME/escripts:$HEX_HOME/bin:$PATH"`,
+};
+
+export const elixir: Preset = /* @__PURE__ */ definePreset(shellPart, {
+  description: "Elixir and Erlang/OTP from beamPackages with ElixirLS; Mix/Hex state kept local",
   markers: [{ file: "mix.exs" }],
   versionFrom: [{ file: ".tool-versions", pattern: "^elixir\\s+v?(\\d+\\.\\d+)" }],
   watch: ["mix.exs", "mix.lock"],
   gitignore: ["_build/", "deps/", ".elixir_ls/", ".nix-mix/", ".nix-hex/"],
-};
+});
 
 /** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
 export const evidence: Evidence = {

@@ -1,20 +1,24 @@
-import type { Evidence, Preset } from "../preset.js";
+import { definePreset, type Evidence, type Preset, type PresetShell } from "../preset.js";
 
-export const elm: Preset = {
+/** What the dev shell holds (all a project template needs). */
+export const shellPart: PresetShell = {
   id: "elm",
   name: "Elm",
   aliases: ["elm-lang"],
-  description: "Elm compiler with elm-format, elm-test and the Elm language server",
   packages: [
     "elmPackages.elm",
     "elmPackages.elm-format",
     "elmPackages.elm-test",
     "elmPackages.elm-language-server",
   ],
+};
+
+export const elm: Preset = /* @__PURE__ */ definePreset(shellPart, {
+  description: "Elm compiler with elm-format, elm-test and the Elm language server",
   markers: [{ file: "elm.json" }],
   watch: ["elm.json"],
   gitignore: ["elm-stuff/"],
-};
+});
 
 /** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
 export const evidence: Evidence = {

@@ -1,12 +1,12 @@
 // OTP 27 and 28 come from their beamXXPackages sets; OTP 29 is only reachable as
 // beam.interpreters.erlang_29 (no beam29Packages was verified).
-import type { Evidence, Preset } from "../preset.js";
+import { definePreset, type Evidence, type Preset, type PresetShell } from "../preset.js";
 
-export const erlang: Preset = {
+/** What the dev shell holds (all a project template needs). */
+export const shellPart: PresetShell = {
   id: "erlang",
   name: "Erlang",
   aliases: ["erl", "otp", "rebar3"],
-  description: "Erlang/OTP with rebar3, erlfmt and the Erlang Language Platform (ELP)",
   version: {
     flag: "erlang",
     default: "28",
@@ -20,6 +20,10 @@ export const erlang: Preset = {
   env: {
     ERL_AFLAGS: "-kernel shell_history enabled",
   },
+};
+
+export const erlang: Preset = /* @__PURE__ */ definePreset(shellPart, {
+  description: "Erlang/OTP with rebar3, erlfmt and the Erlang Language Platform (ELP)",
   markers: [{ file: "rebar.config" }, { file: "erlang.mk" }],
   versionFrom: [
     { file: ".tool-versions", pattern: "^erlang\\s+(\\d+)" },
@@ -27,7 +31,7 @@ export const erlang: Preset = {
   ],
   watch: ["rebar.config", "rebar.lock"],
   gitignore: ["_build/"],
-};
+});
 
 /** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
 export const evidence: Evidence = {

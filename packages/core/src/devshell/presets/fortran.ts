@@ -1,17 +1,21 @@
-import type { Evidence, Preset } from "../preset.js";
+import { definePreset, type Evidence, type Preset, type PresetShell } from "../preset.js";
 
-export const fortran: Preset = {
+/** What the dev shell holds (all a project template needs). */
+export const shellPart: PresetShell = {
   id: "fortran",
   name: "Fortran",
   aliases: ["f90", "gfortran", "fpm"],
-  description: "GNU Fortran with the Fortran package manager, fortls and CMake",
   packages: ["gfortran", "fortran-fpm", "fortls", "cmake"],
+};
+
+export const fortran: Preset = /* @__PURE__ */ definePreset(shellPart, {
+  description: "GNU Fortran with the Fortran package manager, fortls and CMake",
   markers: [
     { file: "fpm.toml" },
     { file: "CMakeLists.txt", contains: "enable_language\\s*\\(\\s*Fortran|LANGUAGES[^)]*Fortran" },
   ],
   watch: ["fpm.toml"],
-};
+});
 
 /** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
 export const evidence: Evidence = {

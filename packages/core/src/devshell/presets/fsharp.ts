@@ -1,10 +1,10 @@
-import type { Evidence, Preset } from "../preset.js";
+import { definePreset, type Evidence, type Preset, type PresetShell } from "../preset.js";
 
-export const fsharp: Preset = {
+/** What the dev shell holds (all a project template needs). */
+export const shellPart: PresetShell = {
   id: "fsharp",
   name: "F#",
   aliases: ["f#", "fs"],
-  description: ".NET SDK for F# with FsAutoComplete and Fantomas",
   version: {
     flag: "dotnet",
     default: "10",
@@ -19,11 +19,15 @@ export const fsharp: Preset = {
     DOTNET_CLI_TELEMETRY_OPTOUT: "1",
     DOTNET_NOLOGO: "1",
   },
+};
+
+export const fsharp: Preset = /* @__PURE__ */ definePreset(shellPart, {
+  description: ".NET SDK for F# with FsAutoComplete and Fantomas",
   markers: [{ ext: ".fsproj" }],
   versionFrom: [{ file: "global.json", pattern: '"version"\\s*:\\s*"(\\d+)' }],
   watch: ["global.json", "paket.dependencies"],
   gitignore: ["bin/", "obj/"],
-};
+});
 
 /** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
 export const evidence: Evidence = {

@@ -1,15 +1,19 @@
-import type { Evidence, Preset } from "../preset.js";
+import { definePreset, type Evidence, type Preset, type PresetShell } from "../preset.js";
 
-export const gleam: Preset = {
+/** What the dev shell holds (all a project template needs). */
+export const shellPart: PresetShell = {
   id: "gleam",
   name: "Gleam",
   aliases: ["gleam-lang"],
-  description: "Gleam (language server built in) with Erlang/OTP and rebar3 from beamPackages",
   packages: ["gleam", "beamPackages.erlang", "beamPackages.rebar3"],
+};
+
+export const gleam: Preset = /* @__PURE__ */ definePreset(shellPart, {
+  description: "Gleam (language server built in) with Erlang/OTP and rebar3 from beamPackages",
   markers: [{ file: "gleam.toml" }],
   watch: ["gleam.toml", "manifest.toml"],
   gitignore: ["build/"],
-};
+});
 
 /** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
 export const evidence: Evidence = {

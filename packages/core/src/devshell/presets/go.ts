@@ -1,12 +1,12 @@
 // 1.26 stays the default: it is what nixpkgs builds gopls and golangci-lint with.
 // GOTOOLCHAIN=local stops go from downloading toolchains named in go.mod.
-import type { Evidence, Preset } from "../preset.js";
+import { definePreset, type Evidence, type Preset, type PresetShell } from "../preset.js";
 
-export const go: Preset = {
+/** What the dev shell holds (all a project template needs). */
+export const shellPart: PresetShell = {
   id: "go",
   name: "Go",
   aliases: ["golang"],
-  description: "Go toolchain with gopls, gotools, golangci-lint and delve",
   version: {
     flag: "go",
     default: "1.26",
@@ -19,6 +19,10 @@ export const go: Preset = {
   env: {
     GOTOOLCHAIN: "local",
   },
+};
+
+export const go: Preset = /* @__PURE__ */ definePreset(shellPart, {
+  description: "Go toolchain with gopls, gotools, golangci-lint and delve",
   markers: [{ file: "go.mod" }, { file: "go.work" }],
   versionFrom: [
     { file: "go.mod", pattern: "^toolchain\\s+go(\\d+\\.\\d+)" },
@@ -26,7 +30,7 @@ export const go: Preset = {
     { file: ".tool-versions", pattern: "^golang\\s+(\\d+\\.\\d+)" },
   ],
   watch: ["go.mod", "go.sum", "go.work"],
-};
+});
 
 /** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
 export const evidence: Evidence = {

@@ -1,22 +1,26 @@
 // Terraform, Packer, Vault and Nomad are BSL-licensed (unfree in nixpkgs): they are only
 // added with --allow-unfree. OpenTofu is the free default.
-import type { Evidence, Preset } from "../preset.js";
+import { definePreset, type Evidence, type Preset, type PresetShell } from "../preset.js";
 
-export const hashi: Preset = {
+/** What the dev shell holds (all a project template needs). */
+export const shellPart: PresetShell = {
   id: "hashi",
   name: "HashiCorp / OpenTofu",
   aliases: ["tf", "terraform", "opentofu", "tofu", "hcl"],
-  description:
-    "OpenTofu with tofu-ls, terraform-ls and tflint; Terraform, Packer, Vault, Nomad opt-in",
   packages: ["opentofu", "tofu-ls", "terraform-ls", "tflint"],
   unfreeOptIn: ["terraform", "packer", "vault", "nomad"],
   env: {
     CHECKPOINT_DISABLE: "1",
   },
+};
+
+export const hashi: Preset = /* @__PURE__ */ definePreset(shellPart, {
+  description:
+    "OpenTofu with tofu-ls, terraform-ls and tflint; Terraform, Packer, Vault, Nomad opt-in",
   markers: [{ ext: ".tf" }, { ext: ".tofu" }, { file: ".terraform.lock.hcl" }, { ext: ".hcl" }],
   watch: [".terraform.lock.hcl"],
   gitignore: [".terraform/"],
-};
+});
 
 /** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
 export const evidence: Evidence = {

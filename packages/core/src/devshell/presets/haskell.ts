@@ -1,12 +1,16 @@
 // stack is not included: its top-level attribute could not be verified for 2026.
-import type { Evidence, Preset } from "../preset.js";
+import { definePreset, type Evidence, type Preset, type PresetShell } from "../preset.js";
 
-export const haskell: Preset = {
+/** What the dev shell holds (all a project template needs). */
+export const shellPart: PresetShell = {
   id: "haskell",
   name: "Haskell",
   aliases: ["hs", "ghc", "cabal"],
-  description: "GHC with cabal-install and haskell-language-server",
   packages: ["ghc", "cabal-install", "haskell-language-server"],
+};
+
+export const haskell: Preset = /* @__PURE__ */ definePreset(shellPart, {
+  description: "GHC with cabal-install and haskell-language-server",
   markers: [
     { ext: ".cabal" },
     { file: "cabal.project" },
@@ -15,7 +19,7 @@ export const haskell: Preset = {
   ],
   watch: ["cabal.project", "stack.yaml", "package.yaml"],
   gitignore: ["dist-newstyle/", ".stack-work/"],
-};
+});
 
 /** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
 export const evidence: Evidence = {

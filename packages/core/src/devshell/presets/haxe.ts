@@ -1,15 +1,19 @@
 // haxe is 4.3 (haxe_4_0/haxe_4_1 were removed in 2026-05), so there is no version knob.
-import type { Evidence, Preset } from "../preset.js";
+import { definePreset, type Evidence, type Preset, type PresetShell } from "../preset.js";
 
-export const haxe: Preset = {
+/** What the dev shell holds (all a project template needs). */
+export const shellPart: PresetShell = {
   id: "haxe",
   name: "Haxe",
   aliases: ["hx"],
-  description: "Haxe 4.3 compiler with the Neko VM (needed by haxelib)",
   packages: ["haxe", "neko"],
+};
+
+export const haxe: Preset = /* @__PURE__ */ definePreset(shellPart, {
+  description: "Haxe 4.3 compiler with the Neko VM (needed by haxelib)",
   markers: [{ ext: ".hxml" }, { file: "haxelib.json" }],
   watch: ["haxelib.json"],
-};
+});
 
 /** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
 export const evidence: Evidence = {

@@ -1,13 +1,17 @@
-import type { Evidence, Preset } from "../preset.js";
+import { definePreset, type Evidence, type Preset, type PresetShell } from "../preset.js";
 
-export const idris2: Preset = {
+/** What the dev shell holds (all a project template needs). */
+export const shellPart: PresetShell = {
   id: "idris2",
   name: "Idris 2",
   aliases: ["idris"],
-  description: "Idris 2 dependently typed language (Chez Scheme backend)",
   packages: ["idris2"],
-  markers: [{ ext: ".ipkg" }, { file: "pack.toml" }],
 };
+
+export const idris2: Preset = /* @__PURE__ */ definePreset(shellPart, {
+  description: "Idris 2 dependently typed language (Chez Scheme backend)",
+  markers: [{ ext: ".ipkg" }, { file: "pack.toml" }],
+});
 
 /** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
 export const evidence: Evidence = {

@@ -1,16 +1,20 @@
-import type { Evidence, Preset } from "../preset.js";
+import { definePreset, type Evidence, type Preset, type PresetShell } from "../preset.js";
 
-export const janet: Preset = {
+/** What the dev shell holds (all a project template needs). */
+export const shellPart: PresetShell = {
   id: "janet",
   name: "Janet",
   aliases: [],
-  description: "Janet interpreter with jpm; project-local jpm_tree on PATH",
   packages: ["janet", "jpm"],
   shellHook: 'export PATH="$PWD/jpm_tree/bin:$PATH"',
+};
+
+export const janet: Preset = /* @__PURE__ */ definePreset(shellPart, {
+  description: "Janet interpreter with jpm; project-local jpm_tree on PATH",
   markers: [{ file: "project.janet" }],
   watch: ["project.janet", "lockfile.jdn"],
   gitignore: ["jpm_tree/"],
-};
+});
 
 /** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
 export const evidence: Evidence = {

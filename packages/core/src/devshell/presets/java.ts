@@ -1,11 +1,11 @@
 // jdk23 was removed as end of life; only LTS releases are offered.
-import type { Evidence, Preset } from "../preset.js";
+import { definePreset, type Evidence, type Preset, type PresetShell } from "../preset.js";
 
-export const java: Preset = {
+/** What the dev shell holds (all a project template needs). */
+export const shellPart: PresetShell = {
   id: "java",
   name: "Java",
   aliases: ["jdk", "jvm", "openjdk", "maven"],
-  description: "OpenJDK with Maven, Gradle, jdt-language-server and google-java-format",
   version: {
     flag: "java",
     default: "21",
@@ -16,6 +16,10 @@ export const java: Preset = {
     },
   },
   packages: ["maven", "gradle", "jdt-language-server", "google-java-format"],
+};
+
+export const java: Preset = /* @__PURE__ */ definePreset(shellPart, {
+  description: "OpenJDK with Maven, Gradle, jdt-language-server and google-java-format",
   markers: [
     { file: "pom.xml" },
     { file: "build.gradle" },
@@ -35,7 +39,7 @@ export const java: Preset = {
   ],
   watch: ["pom.xml", "build.gradle", "build.gradle.kts", "settings.gradle.kts"],
   gitignore: ["target/", ".gradle/"],
-};
+});
 
 /** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
 export const evidence: Evidence = {

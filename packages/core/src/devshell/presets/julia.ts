@@ -1,10 +1,10 @@
-import type { Evidence, Preset } from "../preset.js";
+import { definePreset, type Evidence, type Preset, type PresetShell } from "../preset.js";
 
-export const julia: Preset = {
+/** What the dev shell holds (all a project template needs). */
+export const shellPart: PresetShell = {
   id: "julia",
   name: "Julia",
   aliases: ["jl"],
-  description: "Julia with the project in the current directory activated",
   version: {
     flag: "julia",
     default: "1.12",
@@ -17,13 +17,17 @@ export const julia: Preset = {
   env: {
     JULIA_PROJECT: "@.",
   },
+};
+
+export const julia: Preset = /* @__PURE__ */ definePreset(shellPart, {
+  description: "Julia with the project in the current directory activated",
   markers: [{ file: "Project.toml" }, { file: "JuliaProject.toml" }],
   versionFrom: [
     { file: ".tool-versions", pattern: "^julia\\s+(\\d+\\.\\d+)" },
     { file: "Manifest.toml", pattern: '^julia_version\\s*=\\s*"(\\d+\\.\\d+)' },
   ],
   watch: ["Project.toml", "Manifest.toml"],
-};
+});
 
 /** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
 export const evidence: Evidence = {

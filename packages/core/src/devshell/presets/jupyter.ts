@@ -1,12 +1,12 @@
 // All Python packages come from python3Packages so they match python3; the interpreter's
 // setup hook puts them on PYTHONPATH, which the kernel inherits.
-import type { Evidence, Preset } from "../preset.js";
+import { definePreset, type Evidence, type Preset, type PresetShell } from "../preset.js";
 
-export const jupyter: Preset = {
+/** What the dev shell holds (all a project template needs). */
+export const shellPart: PresetShell = {
   id: "jupyter",
   name: "Jupyter",
   aliases: ["ipynb", "notebook", "jupyterlab"],
-  description: "JupyterLab with an IPython kernel, pandas and matplotlib",
   packages: [
     "python3",
     "python3Packages.jupyterlab",
@@ -14,9 +14,13 @@ export const jupyter: Preset = {
     "python3Packages.pandas",
     "python3Packages.matplotlib",
   ],
+};
+
+export const jupyter: Preset = /* @__PURE__ */ definePreset(shellPart, {
+  description: "JupyterLab with an IPython kernel, pandas and matplotlib",
   markers: [{ ext: ".ipynb" }],
   gitignore: [".ipynb_checkpoints/"],
-};
+});
 
 /** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
 export const evidence: Evidence = {

@@ -1,13 +1,17 @@
 // kotlin-language-server is deprecated upstream in favour of JetBrains' kotlin-lsp, which
 // was not verified in nixpkgs. The JDK comes from the java preset when both apply.
-import type { Evidence, Preset } from "../preset.js";
+import { definePreset, type Evidence, type Preset, type PresetShell } from "../preset.js";
 
-export const kotlin: Preset = {
+/** What the dev shell holds (all a project template needs). */
+export const shellPart: PresetShell = {
   id: "kotlin",
   name: "Kotlin",
   aliases: ["kt", "kts"],
-  description: "Kotlin compiler with Gradle, kotlin-language-server and ktlint",
   packages: ["kotlin", "gradle", "kotlin-language-server", "ktlint"],
+};
+
+export const kotlin: Preset = /* @__PURE__ */ definePreset(shellPart, {
+  description: "Kotlin compiler with Gradle, kotlin-language-server and ktlint",
   markers: [
     { file: "build.gradle.kts", contains: "kotlin\\(|org\\.jetbrains\\.kotlin" },
     { file: "build.gradle", contains: "org\\.jetbrains\\.kotlin" },
@@ -15,7 +19,7 @@ export const kotlin: Preset = {
   ],
   watch: ["build.gradle.kts", "settings.gradle.kts"],
   gitignore: [".gradle/", ".kotlin/"],
-};
+});
 
 /** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
 export const evidence: Evidence = {

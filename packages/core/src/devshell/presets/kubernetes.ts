@@ -1,11 +1,15 @@
-import type { Evidence, Preset } from "../preset.js";
+import { definePreset, type Evidence, type Preset, type PresetShell } from "../preset.js";
 
-export const kubernetes: Preset = {
+/** What the dev shell holds (all a project template needs). */
+export const shellPart: PresetShell = {
   id: "kubernetes",
   name: "Kubernetes",
   aliases: ["k8s", "kube", "kubectl", "helm"],
-  description: "kubectl, Helm, Kustomize, k9s, kubeconform and the Helm language server",
   packages: ["kubectl", "kubernetes-helm", "kustomize", "k9s", "kubeconform", "helm-ls"],
+};
+
+export const kubernetes: Preset = /* @__PURE__ */ definePreset(shellPart, {
+  description: "kubectl, Helm, Kustomize, k9s, kubeconform and the Helm language server",
   markers: [
     { file: "Chart.yaml" },
     { file: "kustomization.yaml" },
@@ -14,7 +18,7 @@ export const kubernetes: Preset = {
     { file: "skaffold.yaml" },
   ],
   watch: ["Chart.yaml", "Chart.lock", "kustomization.yaml"],
-};
+});
 
 /** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
 export const evidence: Evidence = {

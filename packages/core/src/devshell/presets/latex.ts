@@ -1,12 +1,12 @@
 // The knob picks a TeX Live scheme rather than a version; the legacy
 // texlive.combined.* interface is deprecated (warns) and is not used.
-import type { Evidence, Preset } from "../preset.js";
+import { definePreset, type Evidence, type Preset, type PresetShell } from "../preset.js";
 
-export const latex: Preset = {
+/** What the dev shell holds (all a project template needs). */
+export const shellPart: PresetShell = {
   id: "latex",
   name: "LaTeX",
   aliases: ["tex", "texlive"],
-  description: "TeX Live scheme (small, medium or full) with texlab and tex-fmt",
   version: {
     flag: "texlive",
     default: "medium",
@@ -17,9 +17,13 @@ export const latex: Preset = {
     },
   },
   packages: ["texlab", "tex-fmt"],
+};
+
+export const latex: Preset = /* @__PURE__ */ definePreset(shellPart, {
+  description: "TeX Live scheme (small, medium or full) with texlab and tex-fmt",
   markers: [{ ext: ".tex" }, { file: "latexmkrc" }, { file: ".latexmkrc" }],
   watch: ["latexmkrc", ".latexmkrc"],
-};
+});
 
 /** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
 export const evidence: Evidence = {

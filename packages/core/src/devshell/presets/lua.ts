@@ -1,12 +1,12 @@
 // luarocks is left out: the top-level luarocks is built for one Lua version and would
 // install rocks for the wrong interpreter when the knob picks another.
-import type { Evidence, Preset } from "../preset.js";
+import { definePreset, type Evidence, type Preset, type PresetShell } from "../preset.js";
 
-export const lua: Preset = {
+/** What the dev shell holds (all a project template needs). */
+export const shellPart: PresetShell = {
   id: "lua",
   name: "Lua",
   aliases: ["lua5"],
-  description: "Lua interpreter with lua-language-server and StyLua",
   version: {
     flag: "lua",
     default: "5.4",
@@ -16,6 +16,10 @@ export const lua: Preset = {
     },
   },
   packages: ["lua-language-server", "stylua"],
+};
+
+export const lua: Preset = /* @__PURE__ */ definePreset(shellPart, {
+  description: "Lua interpreter with lua-language-server and StyLua",
   markers: [
     { file: ".luarc.json" },
     { file: ".luarc.jsonc" },
@@ -25,7 +29,7 @@ export const lua: Preset = {
   ],
   versionFrom: [{ file: ".tool-versions", pattern: "^lua\\s+(\\d+\\.\\d+)" }],
   watch: [".luarc.json"],
-};
+});
 
 /** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
 export const evidence: Evidence = {

@@ -1,11 +1,15 @@
-import type { Evidence, Preset } from "../preset.js";
+import { definePreset, type Evidence, type Preset, type PresetShell } from "../preset.js";
 
-export const markdown: Preset = {
+/** What the dev shell holds (all a project template needs). */
+export const shellPart: PresetShell = {
   id: "markdown",
   name: "Markdown",
   aliases: ["md"],
-  description: "Markdown tooling: the marksman language server and markdownlint-cli2",
   packages: ["marksman", "markdownlint-cli2"],
+};
+
+export const markdown: Preset = /* @__PURE__ */ definePreset(shellPart, {
+  description: "Markdown tooling: the marksman language server and markdownlint-cli2",
   markers: [
     { file: ".markdownlint.json" },
     { file: ".markdownlint.jsonc" },
@@ -14,7 +18,7 @@ export const markdown: Preset = {
     { file: ".markdownlint-cli2.jsonc" },
     { file: ".markdownlint-cli2.yaml" },
   ],
-};
+});
 
 /** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
 export const evidence: Evidence = {

@@ -1,13 +1,17 @@
-import type { Evidence, Preset } from "../preset.js";
+import { definePreset, type Evidence, type Preset, type PresetShell } from "../preset.js";
 
-export const nickel: Preset = {
+/** What the dev shell holds (all a project template needs). */
+export const shellPart: PresetShell = {
   id: "nickel",
   name: "Nickel",
   aliases: ["ncl"],
-  description: "Nickel configuration language with the nls language server and Topiary",
   packages: ["nickel", "nls", "topiary"],
-  markers: [{ ext: ".ncl" }],
 };
+
+export const nickel: Preset = /* @__PURE__ */ definePreset(shellPart, {
+  description: "Nickel configuration language with the nls language server and Topiary",
+  markers: [{ ext: ".ncl" }],
+});
 
 /** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
 export const evidence: Evidence = {

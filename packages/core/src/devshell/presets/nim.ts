@@ -1,14 +1,18 @@
-import type { Evidence, Preset } from "../preset.js";
+import { definePreset, type Evidence, type Preset, type PresetShell } from "../preset.js";
 
-export const nim: Preset = {
+/** What the dev shell holds (all a project template needs). */
+export const shellPart: PresetShell = {
   id: "nim",
   name: "Nim",
   aliases: ["nimlang"],
-  description: "Nim compiler with nimble and nimlangserver",
   packages: ["nim", "nimble", "nimlangserver"],
+};
+
+export const nim: Preset = /* @__PURE__ */ definePreset(shellPart, {
+  description: "Nim compiler with nimble and nimlangserver",
   markers: [{ ext: ".nimble" }, { file: "nim.cfg" }, { file: "config.nims" }],
   watch: ["nimble.lock"],
-};
+});
 
 /** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
 export const evidence: Evidence = {

@@ -1,15 +1,19 @@
 // nixfmt is the RFC 166 formatter (nixfmt-rfc-style is a deprecated alias of it).
 // flake.nix is not a marker: every generated shell has one.
-import type { Evidence, Preset } from "../preset.js";
+import { definePreset, type Evidence, type Preset, type PresetShell } from "../preset.js";
 
-export const nix: Preset = {
+/** What the dev shell holds (all a project template needs). */
+export const shellPart: PresetShell = {
   id: "nix",
   name: "Nix",
   aliases: ["nixlang"],
-  description: "Nix language tooling: nixd, nil, nixfmt, statix and deadnix",
   packages: ["nixd", "nil", "nixfmt", "statix", "deadnix"],
-  markers: [{ file: "default.nix" }, { file: "shell.nix" }],
 };
+
+export const nix: Preset = /* @__PURE__ */ definePreset(shellPart, {
+  description: "Nix language tooling: nixd, nil, nixfmt, statix and deadnix",
+  markers: [{ file: "default.nix" }, { file: "shell.nix" }],
+});
 
 /** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
 export const evidence: Evidence = {

@@ -1,12 +1,12 @@
 // nodejs_20 is insecure/removed and nodejs_25 reached end of life: only LTS lines and
 // the current release are offered. nodePackages.* no longer exists.
-import type { Evidence, Preset } from "../preset.js";
+import { definePreset, type Evidence, type Preset, type PresetShell } from "../preset.js";
 
-export const node: Preset = {
+/** What the dev shell holds (all a project template needs). */
+export const shellPart: PresetShell = {
   id: "node",
   name: "Node.js",
   aliases: ["js", "ts", "javascript", "typescript", "nodejs", "npm", "pnpm"],
-  description: "Node.js with pnpm, TypeScript and typescript-language-server",
   version: {
     flag: "node",
     default: "24",
@@ -18,6 +18,10 @@ export const node: Preset = {
   },
   packages: ["pnpm", "typescript", "typescript-language-server"],
   shellHook: 'export PATH="$PWD/node_modules/.bin:$PATH"',
+};
+
+export const node: Preset = /* @__PURE__ */ definePreset(shellPart, {
+  description: "Node.js with pnpm, TypeScript and typescript-language-server",
   markers: [{ file: "package.json" }],
   versionFrom: [
     { file: ".nvmrc", pattern: "^\\s*v?(\\d+)" },
@@ -27,7 +31,7 @@ export const node: Preset = {
   ],
   watch: ["package.json", "pnpm-lock.yaml", "package-lock.json", "yarn.lock", ".nvmrc"],
   gitignore: ["node_modules/"],
-};
+});
 
 /** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
 export const evidence: Evidence = {

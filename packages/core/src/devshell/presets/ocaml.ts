@@ -1,10 +1,10 @@
-import type { Evidence, Preset } from "../preset.js";
+import { definePreset, type Evidence, type Preset, type PresetShell } from "../preset.js";
 
-export const ocaml: Preset = {
+/** What the dev shell holds (all a project template needs). */
+export const shellPart: PresetShell = {
   id: "ocaml",
   name: "OCaml",
   aliases: ["ml", "opam", "dune"],
-  description: "OCaml with dune, opam, ocaml-lsp, ocamlformat and utop",
   packages: [
     "ocaml",
     "opam",
@@ -13,10 +13,14 @@ export const ocaml: Preset = {
     "ocamlformat",
     "ocamlPackages.utop",
   ],
+};
+
+export const ocaml: Preset = /* @__PURE__ */ definePreset(shellPart, {
+  description: "OCaml with dune, opam, ocaml-lsp, ocamlformat and utop",
   markers: [{ file: "dune-project" }, { file: "dune-workspace" }, { ext: ".opam" }],
   watch: ["dune-project"],
   gitignore: ["_build/", "_opam/"],
-};
+});
 
 /** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
 export const evidence: Evidence = {

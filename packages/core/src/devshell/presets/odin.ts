@@ -1,13 +1,17 @@
-import type { Evidence, Preset } from "../preset.js";
+import { definePreset, type Evidence, type Preset, type PresetShell } from "../preset.js";
 
-export const odin: Preset = {
+/** What the dev shell holds (all a project template needs). */
+export const shellPart: PresetShell = {
   id: "odin",
   name: "Odin",
   aliases: ["odin-lang"],
-  description: "Odin compiler with the ols language server",
   packages: ["odin", "ols"],
-  markers: [{ file: "ols.json" }, { file: "odinfmt.json" }, { ext: ".odin" }],
 };
+
+export const odin: Preset = /* @__PURE__ */ definePreset(shellPart, {
+  description: "Odin compiler with the ols language server",
+  markers: [{ file: "ols.json" }, { file: "odinfmt.json" }, { ext: ".odin" }],
+});
 
 /** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
 export const evidence: Evidence = {

@@ -1,13 +1,17 @@
-import type { Evidence, Preset } from "../preset.js";
+import { definePreset, type Evidence, type Preset, type PresetShell } from "../preset.js";
 
-export const opa: Preset = {
+/** What the dev shell holds (all a project template needs). */
+export const shellPart: PresetShell = {
   id: "opa",
   name: "Open Policy Agent",
   aliases: ["rego", "open-policy-agent"],
-  description: "OPA with conftest and the Regal linter/language server for Rego",
   packages: ["open-policy-agent", "conftest", "regal"],
-  markers: [{ ext: ".rego" }, { file: ".regal" }],
 };
+
+export const opa: Preset = /* @__PURE__ */ definePreset(shellPart, {
+  description: "OPA with conftest and the Regal linter/language server for Rego",
+  markers: [{ ext: ".rego" }, { file: ".regal" }],
+});
 
 /** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
 export const evidence: Evidence = {

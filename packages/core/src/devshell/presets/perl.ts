@@ -1,14 +1,18 @@
-import type { Evidence, Preset } from "../preset.js";
+import { definePreset, type Evidence, type Preset, type PresetShell } from "../preset.js";
 
-export const perl: Preset = {
+/** What the dev shell holds (all a project template needs). */
+export const shellPart: PresetShell = {
   id: "perl",
   name: "Perl",
   aliases: ["perl5", "cpanm"],
-  description: "Perl 5 with cpanminus and Perl Navigator; modules install into ./local",
   packages: ["perl", "perlPackages.Appcpanminus", "perlnavigator"],
   shellHook: `export PERL_CPANM_OPT="--local-lib-contained=$PWD/local"
 export PERL5LIB="$PWD/local/lib/perl5:$PERL5LIB"
 export PATH="$PWD/local/bin:$PATH"`,
+};
+
+export const perl: Preset = /* @__PURE__ */ definePreset(shellPart, {
+  description: "Perl 5 with cpanminus and Perl Navigator; modules install into ./local",
   markers: [
     { file: "cpanfile" },
     { file: "Makefile.PL" },
@@ -17,7 +21,7 @@ export PATH="$PWD/local/bin:$PATH"`,
   ],
   watch: ["cpanfile", "cpanfile.snapshot"],
   gitignore: ["local/"],
-};
+});
 
 /** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
 export const evidence: Evidence = {

@@ -1,12 +1,12 @@
 // phpPackages.* are built for the default PHP; they run as tools, so they also work
 // next to another PHP version picked with the knob.
-import type { Evidence, Preset } from "../preset.js";
+import { definePreset, type Evidence, type Preset, type PresetShell } from "../preset.js";
 
-export const php: Preset = {
+/** What the dev shell holds (all a project template needs). */
+export const shellPart: PresetShell = {
   id: "php",
   name: "PHP",
   aliases: ["composer"],
-  description: "PHP with Composer, Phpactor and PHPStan",
   version: {
     flag: "php",
     default: "8.4",
@@ -17,6 +17,10 @@ export const php: Preset = {
     },
   },
   packages: ["phpPackages.composer", "phpactor", "phpPackages.phpstan"],
+};
+
+export const php: Preset = /* @__PURE__ */ definePreset(shellPart, {
+  description: "PHP with Composer, Phpactor and PHPStan",
   markers: [{ file: "composer.json" }],
   versionFrom: [
     { file: ".php-version", pattern: "^\\s*(\\d+\\.\\d+)" },
@@ -25,7 +29,7 @@ export const php: Preset = {
   ],
   watch: ["composer.json", "composer.lock"],
   gitignore: ["vendor/"],
-};
+});
 
 /** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
 export const evidence: Evidence = {

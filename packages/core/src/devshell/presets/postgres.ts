@@ -1,12 +1,12 @@
 // No detection marker: a project rarely names its database in a file. PGDATA/PGHOST point
 // at ./.pgdata; run `initdb` and `pg_ctl start -o "-k $PGDATA"` when needed.
-import type { Evidence, Preset } from "../preset.js";
+import { definePreset, type Evidence, type Preset, type PresetShell } from "../preset.js";
 
-export const postgres: Preset = {
+/** What the dev shell holds (all a project template needs). */
+export const shellPart: PresetShell = {
   id: "postgres",
   name: "PostgreSQL",
   aliases: ["postgresql", "pg", "psql", "sql"],
-  description: "PostgreSQL server and client with pgcli, SQLFluff and postgres-language-server",
   version: {
     flag: "postgres",
     default: "18",
@@ -19,10 +19,14 @@ export const postgres: Preset = {
   packages: ["pgcli", "sqlfluff", "postgres-language-server"],
   shellHook: `export PGDATA="$PWD/.pgdata"
 export PGHOST="$PGDATA"`,
+};
+
+export const postgres: Preset = /* @__PURE__ */ definePreset(shellPart, {
+  description: "PostgreSQL server and client with pgcli, SQLFluff and postgres-language-server",
   markers: [],
   versionFrom: [{ file: ".tool-versions", pattern: "^postgres(?:ql)?\\s+(\\d+)" }],
   gitignore: [".pgdata/"],
-};
+});
 
 /** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
 export const evidence: Evidence = {

@@ -1,11 +1,15 @@
-import type { Evidence, Preset } from "../preset.js";
+import { definePreset, type Evidence, type Preset, type PresetShell } from "../preset.js";
 
-export const protobuf: Preset = {
+/** What the dev shell holds (all a project template needs). */
+export const shellPart: PresetShell = {
   id: "protobuf",
   name: "Protocol Buffers",
   aliases: ["proto", "protoc", "grpc", "buf"],
-  description: "protoc and buf with the protols language server and grpcurl",
   packages: ["protobuf", "buf", "protols", "grpcurl"],
+};
+
+export const protobuf: Preset = /* @__PURE__ */ definePreset(shellPart, {
+  description: "protoc and buf with the protols language server and grpcurl",
   markers: [
     { file: "buf.yaml" },
     { file: "buf.gen.yaml" },
@@ -13,7 +17,7 @@ export const protobuf: Preset = {
     { ext: ".proto" },
   ],
   watch: ["buf.yaml", "buf.lock"],
-};
+});
 
 /** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
 export const evidence: Evidence = {

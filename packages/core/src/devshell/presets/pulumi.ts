@@ -1,17 +1,21 @@
-import type { Evidence, Preset } from "../preset.js";
+import { definePreset, type Evidence, type Preset, type PresetShell } from "../preset.js";
 
-export const pulumi: Preset = {
+/** What the dev shell holds (all a project template needs). */
+export const shellPart: PresetShell = {
   id: "pulumi",
   name: "Pulumi",
   aliases: [],
-  description: "Pulumi CLI with its language plugins (add a language preset for the SDK)",
   packages: ["pulumi-bin"],
   env: {
     PULUMI_SKIP_UPDATE_CHECK: "true",
   },
+};
+
+export const pulumi: Preset = /* @__PURE__ */ definePreset(shellPart, {
+  description: "Pulumi CLI with its language plugins (add a language preset for the SDK)",
   markers: [{ file: "Pulumi.yaml" }, { file: "Pulumi.yml" }],
   watch: ["Pulumi.yaml"],
-};
+});
 
 /** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
 export const evidence: Evidence = {

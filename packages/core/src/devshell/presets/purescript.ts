@@ -1,18 +1,22 @@
 // spago is an alias of spago-legacy; purescript-language-server and purs-tidy left
 // nixpkgs with nodePackages (NixOS/nixpkgs#470335), so there is no LSP here.
-import type { Evidence, Preset } from "../preset.js";
+import { definePreset, type Evidence, type Preset, type PresetShell } from "../preset.js";
 
-export const purescript: Preset = {
+/** What the dev shell holds (all a project template needs). */
+export const shellPart: PresetShell = {
   id: "purescript",
   name: "PureScript",
   aliases: ["purs", "spago"],
-  description: "PureScript compiler with spago (legacy), esbuild and Node.js",
   packages: ["purescript", "spago-legacy", "esbuild", "nodejs"],
+};
+
+export const purescript: Preset = /* @__PURE__ */ definePreset(shellPart, {
+  description: "PureScript compiler with spago (legacy), esbuild and Node.js",
   markers: [{ file: "spago.yaml" }, { file: "spago.dhall" }],
   supersedes: ["dhall"],
   watch: ["spago.yaml", "spago.dhall", "packages.dhall", "spago.lock"],
   gitignore: [".spago/", "output/"],
-};
+});
 
 /** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
 export const evidence: Evidence = {

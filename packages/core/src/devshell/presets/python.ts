@@ -1,11 +1,11 @@
 // uv may not download interpreters: the venv always uses the Nix Python of the knob.
-import type { Evidence, Preset } from "../preset.js";
+import { definePreset, type Evidence, type Preset, type PresetShell } from "../preset.js";
 
-export const python: Preset = {
+/** What the dev shell holds (all a project template needs). */
+export const shellPart: PresetShell = {
   id: "python",
   name: "Python",
   aliases: ["py", "python3"],
-  description: "Python with uv (a .venv is created and activated), Ruff and Pyright",
   version: {
     flag: "python",
     default: "3.13",
@@ -25,6 +25,10 @@ export const python: Preset = {
   uv venv --quiet --python "$(command -v python3)" .venv
 fi
 . .venv/bin/activate`,
+};
+
+export const python: Preset = /* @__PURE__ */ definePreset(shellPart, {
+  description: "Python with uv (a .venv is created and activated), Ruff and Pyright",
   markers: [
     { file: "pyproject.toml" },
     { file: "requirements.txt" },
@@ -41,7 +45,7 @@ fi
   ],
   watch: ["pyproject.toml", "uv.lock", "requirements.txt", "poetry.lock", ".python-version"],
   gitignore: [".venv/"],
-};
+});
 
 /** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
 export const evidence: Evidence = {

@@ -1,13 +1,17 @@
 // rPackages.languageserver could not be verified in the stored nixpkgs sources, so the
 // preset keeps to the names the dev-templates r shell uses.
-import type { Evidence, Preset } from "../preset.js";
+import { definePreset, type Evidence, type Preset, type PresetShell } from "../preset.js";
 
-export const r: Preset = {
+/** What the dev shell holds (all a project template needs). */
+export const shellPart: PresetShell = {
   id: "r",
   name: "R",
   aliases: ["rlang", "rstats"],
-  description: "R with knitr and pandoc for reports",
   packages: ["R", "rPackages.knitr", "pandoc"],
+};
+
+export const r: Preset = /* @__PURE__ */ definePreset(shellPart, {
+  description: "R with knitr and pandoc for reports",
   markers: [
     { file: "DESCRIPTION" },
     { ext: ".Rproj" },
@@ -15,7 +19,7 @@ export const r: Preset = {
     { file: ".Rprofile" },
   ],
   watch: ["DESCRIPTION", "renv.lock"],
-};
+});
 
 /** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
 export const evidence: Evidence = {

@@ -1,12 +1,12 @@
 // Bundler ships with Ruby. ruby_3_5 is a deprecated alias of ruby_4_0 and ruby_3_2 is
 // gone; ruby-lsp comes from rubyPackages and runs as a tool.
-import type { Evidence, Preset } from "../preset.js";
+import { definePreset, type Evidence, type Preset, type PresetShell } from "../preset.js";
 
-export const ruby: Preset = {
+/** What the dev shell holds (all a project template needs). */
+export const shellPart: PresetShell = {
   id: "ruby",
   name: "Ruby",
   aliases: ["rb", "rails"],
-  description: "Ruby with Bundler (gems into ./.gem), ruby-lsp and RuboCop",
   version: {
     flag: "ruby",
     default: "3.4",
@@ -18,6 +18,10 @@ export const ruby: Preset = {
   packages: ["rubyPackages.ruby-lsp", "rubocop"],
   shellHook: `export GEM_HOME="$PWD/.gem"
 export PATH="$GEM_HOME/bin:$PATH"`,
+};
+
+export const ruby: Preset = /* @__PURE__ */ definePreset(shellPart, {
+  description: "Ruby with Bundler (gems into ./.gem), ruby-lsp and RuboCop",
   markers: [{ file: "Gemfile" }, { file: ".ruby-version" }, { ext: ".gemspec" }],
   versionFrom: [
     { file: ".ruby-version", pattern: "^\\s*(?:ruby-)?(\\d+\\.\\d+)" },
@@ -26,7 +30,7 @@ export PATH="$GEM_HOME/bin:$PATH"`,
   ],
   watch: ["Gemfile", "Gemfile.lock", ".ruby-version"],
   gitignore: [".gem/"],
-};
+});
 
 /** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
 export const evidence: Evidence = {

@@ -1,16 +1,20 @@
 // rust-analyzer from nixpkgs is wrapped with RUST_SRC_PATH, so no env is needed.
-import type { Evidence, Preset } from "../preset.js";
+import { definePreset, type Evidence, type Preset, type PresetShell } from "../preset.js";
 
-export const rust: Preset = {
+/** What the dev shell holds (all a project template needs). */
+export const shellPart: PresetShell = {
   id: "rust",
   name: "Rust",
   aliases: ["rs", "cargo", "rustlang"],
-  description: "Rust stable from nixpkgs: rustc, cargo, clippy, rustfmt and rust-analyzer",
   packages: ["rustc", "cargo", "clippy", "rustfmt", "rust-analyzer"],
+};
+
+export const rust: Preset = /* @__PURE__ */ definePreset(shellPart, {
+  description: "Rust stable from nixpkgs: rustc, cargo, clippy, rustfmt and rust-analyzer",
   markers: [{ file: "Cargo.toml" }, { file: "rust-toolchain.toml" }, { file: "rust-toolchain" }],
   watch: ["Cargo.toml", "Cargo.lock", "rust-toolchain.toml"],
   gitignore: ["target/"],
-};
+});
 
 /** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
 export const evidence: Evidence = {

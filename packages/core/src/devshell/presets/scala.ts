@@ -1,11 +1,15 @@
-import type { Evidence, Preset } from "../preset.js";
+import { definePreset, type Evidence, type Preset, type PresetShell } from "../preset.js";
 
-export const scala: Preset = {
+/** What the dev shell holds (all a project template needs). */
+export const shellPart: PresetShell = {
   id: "scala",
   name: "Scala",
   aliases: ["sbt", "scala3"],
-  description: "Scala 3 with sbt, scala-cli, Metals and scalafmt",
   packages: ["scala_3", "sbt", "scala-cli", "metals", "scalafmt"],
+};
+
+export const scala: Preset = /* @__PURE__ */ definePreset(shellPart, {
+  description: "Scala 3 with sbt, scala-cli, Metals and scalafmt",
   markers: [
     { file: "build.sbt" },
     { file: "build.sc" },
@@ -15,7 +19,7 @@ export const scala: Preset = {
   ],
   watch: ["build.sbt", "build.sc", "build.mill"],
   gitignore: [".bsp/", ".metals/", ".bloop/", ".scala-build/", "target/"],
-};
+});
 
 /** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
 export const evidence: Evidence = {

@@ -1,13 +1,17 @@
-import type { Evidence, Preset } from "../preset.js";
+import { definePreset, type Evidence, type Preset, type PresetShell } from "../preset.js";
 
-export const shell: Preset = {
+/** What the dev shell holds (all a project template needs). */
+export const shellPart: PresetShell = {
   id: "shell",
   name: "Shell",
   aliases: ["sh", "bash", "shellscript"],
-  description: "Shell scripting with ShellCheck, shfmt and bash-language-server",
   packages: ["shellcheck", "shfmt", "bash-language-server"],
-  markers: [{ file: ".shellcheckrc" }, { ext: ".sh" }, { ext: ".bash" }, { ext: ".bats" }],
 };
+
+export const shell: Preset = /* @__PURE__ */ definePreset(shellPart, {
+  description: "Shell scripting with ShellCheck, shfmt and bash-language-server",
+  markers: [{ file: ".shellcheckrc" }, { ext: ".sh" }, { ext: ".bash" }, { ext: ".bats" }],
+});
 
 /** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
 export const evidence: Evidence = {

@@ -1,14 +1,18 @@
 // Only pack.pl marks a Prolog project: .pl is shared with Perl.
-import type { Evidence, Preset } from "../preset.js";
+import { definePreset, type Evidence, type Preset, type PresetShell } from "../preset.js";
 
-export const swiProlog: Preset = {
+/** What the dev shell holds (all a project template needs). */
+export const shellPart: PresetShell = {
   id: "swi-prolog",
   name: "SWI-Prolog",
   aliases: ["prolog", "swipl"],
-  description: "SWI-Prolog",
   packages: ["swi-prolog"],
-  markers: [{ file: "pack.pl" }],
 };
+
+export const swiProlog: Preset = /* @__PURE__ */ definePreset(shellPart, {
+  description: "SWI-Prolog",
+  markers: [{ file: "pack.pl" }],
+});
 
 /** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
 export const evidence: Evidence = {

@@ -1,13 +1,17 @@
-import type { Evidence, Preset } from "../preset.js";
+import { definePreset, type Evidence, type Preset, type PresetShell } from "../preset.js";
 
-export const typst: Preset = {
+/** What the dev shell holds (all a project template needs). */
+export const shellPart: PresetShell = {
   id: "typst",
   name: "Typst",
   aliases: ["typ"],
-  description: "Typst typesetting with the tinymist language server and typstyle",
   packages: ["typst", "tinymist", "typstyle"],
-  markers: [{ ext: ".typ" }, { file: "typst.toml" }],
 };
+
+export const typst: Preset = /* @__PURE__ */ definePreset(shellPart, {
+  description: "Typst typesetting with the tinymist language server and typstyle",
+  markers: [{ ext: ".typ" }, { file: "typst.toml" }],
+});
 
 /** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
 export const evidence: Evidence = {

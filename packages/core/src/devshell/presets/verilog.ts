@@ -1,14 +1,18 @@
 // .v is not a marker: V (vlang) and Coq use the same extension.
-import type { Evidence, Preset } from "../preset.js";
+import { definePreset, type Evidence, type Preset, type PresetShell } from "../preset.js";
 
-export const verilog: Preset = {
+/** What the dev shell holds (all a project template needs). */
+export const shellPart: PresetShell = {
   id: "verilog",
   name: "Verilog",
   aliases: ["systemverilog", "sv", "hdl"],
-  description: "Verilog/SystemVerilog with Icarus Verilog, Verilator and Verible",
   packages: ["iverilog", "verilator", "verible"],
-  markers: [{ ext: ".sv" }, { ext: ".svh" }],
 };
+
+export const verilog: Preset = /* @__PURE__ */ definePreset(shellPart, {
+  description: "Verilog/SystemVerilog with Icarus Verilog, Verilator and Verible",
+  markers: [{ ext: ".sv" }, { ext: ".svh" }],
+});
 
 /** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
 export const evidence: Evidence = {

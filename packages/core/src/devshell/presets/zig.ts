@@ -1,11 +1,11 @@
 // zls follows the default zig (0.16 since NixOS/nixpkgs#509719).
-import type { Evidence, Preset } from "../preset.js";
+import { definePreset, type Evidence, type Preset, type PresetShell } from "../preset.js";
 
-export const zig: Preset = {
+/** What the dev shell holds (all a project template needs). */
+export const shellPart: PresetShell = {
   id: "zig",
   name: "Zig",
   aliases: ["ziglang"],
-  description: "Zig compiler with the zls language server",
   version: {
     flag: "zig",
     default: "0.16",
@@ -15,6 +15,10 @@ export const zig: Preset = {
     },
   },
   packages: ["zls"],
+};
+
+export const zig: Preset = /* @__PURE__ */ definePreset(shellPart, {
+  description: "Zig compiler with the zls language server",
   markers: [{ file: "build.zig" }, { file: "build.zig.zon" }],
   versionFrom: [
     { file: "build.zig.zon", pattern: '\\.minimum_zig_version\\s*=\\s*"(\\d+\\.\\d+)' },
@@ -22,7 +26,7 @@ export const zig: Preset = {
   ],
   watch: ["build.zig", "build.zig.zon"],
   gitignore: [".zig-cache/", "zig-out/"],
-};
+});
 
 /** Where each attribute was checked in nixpkgs-unstable (read by the tests; not shipped at run time). */
 export const evidence: Evidence = {
