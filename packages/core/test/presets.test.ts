@@ -1,9 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { Preset } from "../src/devshell/preset.js";
-import { presetEvidence } from "../src/devshell/presets/evidence.js";
-import { presets } from "../src/devshell/presets/index.js";
-import { presetShells } from "../src/devshell/presets/shells.js";
+import { presetEvidence, presetShells, presets } from "../src/devshell/presets/index.js";
 
 interface AttributeEntry {
   name: string;
@@ -127,7 +125,7 @@ describe("devshell presets", () => {
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) expect(id, id).toMatch(KEBAB);
     const files = readdirSync(presetDir)
-      .filter((f) => f.endsWith(".ts") && !["index.ts", "evidence.ts", "shells.ts"].includes(f))
+      .filter((f) => f.endsWith(".ts") && f !== "index.ts")
       .map((f) => f.slice(0, -".ts".length))
       .sort();
     expect(files).toEqual([...ids].sort());

@@ -1,6 +1,6 @@
 /** Finding a preset (or a preset's shell) by id or alias. */
 import type { PresetShell } from "./preset.js";
-import { presetShells } from "./presets/shells.js";
+import { presetShells } from "./presets/index.js";
 
 /** The entry whose id or alias is `word` (case-insensitive), or undefined. */
 export function findIn<T extends Pick<PresetShell, "id" | "aliases">>(
