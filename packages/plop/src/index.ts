@@ -38,7 +38,8 @@ export interface GeneratorOptions {
 
 /** Run a plan: all-or-nothing, and a one-line summary for plop to print. */
 function write(repo: Repo, plan: FilePlan): string {
-  const { written } = applyPlan(plan, repo.dir);
+  const { written, warnings } = applyPlan(plan, repo.dir);
+  for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
   return `${written.join(", ")} in ${relative(process.cwd(), repo.dir) || "."}`;
 }
 

@@ -58,6 +58,10 @@ export function planFiles(ctx: Context, chosen: Chosen): Planned {
     ...(ctx.fromHome !== undefined ? { fromHome: ctx.fromHome } : {}),
     ...(existingEnvrc !== undefined ? { existingEnvrc } : {}),
   });
-  const changes = planChanges(plan, ctx.dir, { force: ctx.force });
+  const changes = planChanges(plan, ctx.dir, {
+    force: ctx.force,
+    backup: true,
+    diff: ctx.dryRun,
+  });
   return { plan, changes, shell, title: shellTitle(shell), notes };
 }
