@@ -41,6 +41,7 @@ import {
   type Journal,
   type JournalEntry,
   markCommitted,
+  recoverTarget,
   release,
   rollback,
   sha256,
@@ -358,7 +359,8 @@ function holdSignals(): () => void {
     );
     process.exit(SIGNAL_CODES[sig] ?? 1);
   };
-  for (const s of SIGNALS) process.on(s, handler);
+  // First in line: a CLI's own "cancelled; nothing was written" would not be true any more.
+  for (const s of SIGNALS) process.prependListener(s, handler);
   return () =>
     setImmediate(() => {
       for (const s of SIGNALS) process.off(s, handler);
@@ -374,11 +376,13 @@ export function applyPlan(plan: FilePlan, target: string, options: ApplyOptions 
   checkPlan(plan);
   const abs = resolve(target);
   const shown = target;
+  // What an interrupted run left is undone before anything is compared.
+  const leftover = recoverTarget(target);
   const first = analyse(plan, realOrNull(abs, shown), shown, { ...options, diff: false });
   const conflicts = first.filter((a) => a.change.kind === "conflict").map((a) => a.change.path);
   if (conflicts.length) throw conflictError(target, conflicts, options);
   if (first.every((a) => a.change.kind === "unchanged"))
-    return { changes: first.map((a) => a.change), written: [], backups: [], warnings: [] };
+    return { changes: first.map((a) => a.change), written: [], backups: [], warnings: leftover };
 
   const owner = ownerFor(abs);
   const created = ensureTarget(abs, shown, owner);
@@ -386,6 +390,7 @@ export function applyPlan(plan: FilePlan, target: string, options: ApplyOptions 
   let txn: Txn;
   try {
     txn = acquire(real, shown);
+    txn.warnings.push(...leftover);
   } catch (e) {
     removeEmptyDirs(created);
     throw e;

@@ -136,3 +136,10 @@ export function fsyncDir(dir: string): void {
     if (fd !== undefined) closeSync(fd);
   }
 }
+
+/** A filesystem error that escaped as one line: "cannot <syscall> <path>: <cause>". */
+export function fsErrorLine(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  const what = err.syscall ? `cannot ${err.syscall}` : "filesystem error";
+  return `${what}${err.path ? ` ${err.path}` : ""}: ${causeOf(e)}`;
+}

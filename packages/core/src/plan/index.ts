@@ -7,7 +7,14 @@ export {
   formatChanges,
   planChanges,
 } from "./apply.js";
-export { causeOf, fsError, isFsError, readRegular, readRegularText } from "./fsx.js";
+export {
+  causeOf,
+  fsError,
+  fsErrorLine,
+  isFsError,
+  readRegular,
+  readRegularText,
+} from "./fsx.js";
 export {
   appendMissingLines,
   checkPlan,

@@ -257,7 +257,8 @@ export function acquire(real: string, shown: string): Txn {
       if (fresh) writeNewFile(join(dir, ".gitignore"), Buffer.from("*\n"));
       else recover(txn);
     } catch (e) {
-      release(txn);
+      // Leave what we could not make sense of for a person to look at; only drop our lock.
+      rmSync(lock, { force: true });
       throw e;
     }
     return txn;
@@ -432,7 +433,13 @@ export function release(txn: Txn): void {
  */
 export function recoverTarget(target: string): string[] {
   const dir = join(target, TXN_DIR);
-  if (lstatOrNull(dir) === null) return [];
+  let st: ReturnType<typeof lstatOrNull>;
+  try {
+    st = lstatOrNull(dir);
+  } catch {
+    return []; // a target that cannot even be looked at: the caller reports it
+  }
+  if (st === null) return [];
   const txn = acquire(realpathSync(target), target);
   release(txn);
   return txn.warnings;

@@ -12,6 +12,7 @@ import {
   type FilePlan,
   NixhomeError,
   planChanges,
+  recoverTarget,
   renderDevShell,
   shellTitle,
 } from "@nixhome/core";
@@ -45,6 +46,8 @@ export function planFiles(ctx: Context, chosen: Chosen): Planned {
         2,
       );
   }
+  // A run killed half-way is undone first, so the plan compares with a whole project.
+  if (!ctx.dryRun) recoverTarget(ctx.dir);
   const shell = composeShell(chosen.choices, { allowUnfree: ctx.allowUnfree });
   const existingEnvrc = readIfFile(join(ctx.dir, ".envrc"));
   if (ctx.fromHome === undefined && existingEnvrc !== undefined && envrcLoadsShell(existingEnvrc))

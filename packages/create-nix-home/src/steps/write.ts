@@ -13,6 +13,7 @@ import {
   type FilePlan,
   NixhomeError,
   planChanges,
+  recoverTarget,
 } from "@nixhome/core";
 import type { Context } from "../context.js";
 
@@ -71,7 +72,10 @@ export function checkTarget(ctx: Context, dir: string): TargetState {
  * run is refused.
  */
 export function upToDate(ctx: Context, plan: FilePlan, dir: string, state: TargetState): boolean {
-  if (state !== "non-empty" || ctx.force) return false;
+  if (state !== "non-empty") return false;
+  // A run killed half-way is undone first, so the plan compares with a whole repository.
+  recoverTarget(resolve(ctx.environment.cwd, dir));
+  if (ctx.force) return false;
   const changes = planChanges(plan, resolve(ctx.environment.cwd, dir));
   if (changes.every((c) => c.kind === "unchanged")) return true;
   throw notEmpty(dir);
