@@ -66,11 +66,29 @@ function runChild(dir: string, env: Record<string, string>, p: FilePlan = plan) 
   });
 }
 
-const points = ["locked", "staged", "journaled", "commit:1", "commit:2", "commit:3", "commit:4", "commit:5", "committed", "cleaned"];
+const points = [
+  "locked",
+  "staged",
+  "journaled",
+  "commit:1",
+  "commit:2",
+  "commit:3",
+  "commit:4",
+  "commit:5",
+  "committed",
+  "cleaned",
+];
 
 describe("transactional apply", () => {
   it("exports its test points", () => {
-    expect(TEST_POINTS).toEqual(["locked", "staged", "journaled", "commit:<n>", "committed", "cleaned"]);
+    expect(TEST_POINTS).toEqual([
+      "locked",
+      "staged",
+      "journaled",
+      "commit:<n>",
+      "committed",
+      "cleaned",
+    ]);
   });
 
   for (const point of points)
@@ -162,7 +180,9 @@ describe("transactional apply", () => {
       await new Promise((r) => setTimeout(r, 200));
       writeFileSync(join(dir, ".gitignore"), "node_modules\r\nmine\r\n", { mode: 0o600 });
       await done;
-      expect(out.trim()).toMatch(/^ERR .*\.gitignore was changed by someone else .*nothing was changed$/);
+      expect(out.trim()).toMatch(
+        /^ERR .*\.gitignore was changed by someone else .*nothing was changed$/,
+      );
       expect(tree(dir)).toEqual({
         ...before,
         ".gitignore": `600 ${Buffer.from("node_modules\r\nmine\r\n").toString("base64")}`,
@@ -181,10 +201,27 @@ describe("transactional apply", () => {
     expect(runChild(dir, {}).stdout).toMatch(/^ERR another nixhome run/);
     expect(tree(dir)).toEqual(before);
     // A stale lock with a journal naming ../ paths: refused as not ours.
-    writeFileSync(join(txn, "lock"), JSON.stringify({ pid: 999999, host: (require_host()), start: null }));
+    writeFileSync(
+      join(txn, "lock"),
+      JSON.stringify({ pid: 999999, host: require_host(), start: null }),
+    );
     writeFileSync(
       join(txn, "journal.json"),
-      JSON.stringify({ v: 1, dirs: [], entries: [{ path: `../${outside.split("/").pop()}/victim`, kind: "create", staged: "stage/0", orig: null, dev: "1", ino: "1", hash: "0".repeat(64) }] }),
+      JSON.stringify({
+        v: 1,
+        dirs: [],
+        entries: [
+          {
+            path: `../${outside.split("/").pop()}/victim`,
+            kind: "create",
+            staged: "stage/0",
+            orig: null,
+            dev: "1",
+            ino: "1",
+            hash: "0".repeat(64),
+          },
+        ],
+      }),
     );
     expect(runChild(dir, {}).stdout).toMatch(/^ERR .*holds a journal nixhome did not write/);
     expect(readFileSync(join(outside, "victim"), "utf8")).toBe("KEEP\n");
@@ -193,7 +230,21 @@ describe("transactional apply", () => {
     writeFileSync(join(txn, "orig", "0"), "EVIL\n");
     writeFileSync(
       join(txn, "journal.json"),
-      JSON.stringify({ v: 1, dirs: ["sub"], entries: [{ path: "sub/victim", kind: "replace", staged: "stage/0", orig: "orig/0", dev: "1", ino: "1", hash: "0".repeat(64) }] }),
+      JSON.stringify({
+        v: 1,
+        dirs: ["sub"],
+        entries: [
+          {
+            path: "sub/victim",
+            kind: "replace",
+            staged: "stage/0",
+            orig: "orig/0",
+            dev: "1",
+            ino: "1",
+            hash: "0".repeat(64),
+          },
+        ],
+      }),
     );
     const r = runChild(dir, {});
     expect(r.stdout).not.toMatch(/^ERR/);

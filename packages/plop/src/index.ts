@@ -17,6 +17,7 @@ import {
   type FilePlan,
   NixhomeError,
   nonUtf8Argument,
+  parseHomeSpec,
   presets,
   recoverTarget,
   usedLayers,
@@ -41,6 +42,10 @@ export interface GeneratorOptions {
 /** Run a plan: all-or-nothing, and a one-line summary for plop to print. */
 function write(repo: Repo, plan: FilePlan): string {
   acted = true;
+  // The edited nixhome.json passes the one validator of the spec before it is written
+  // (a host "LAPTOP" next to "laptop" would otherwise lock every later run out).
+  const spec = plan.find((f) => f.path === "nixhome.json");
+  if (spec) parseHomeSpec(spec.content, join(repo.dir, "nixhome.json"));
   const { written, warnings } = applyPlan(plan, repo.dir);
   for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
   return `${written.join(", ")} in ${relative(process.cwd(), repo.dir) || "."}`;

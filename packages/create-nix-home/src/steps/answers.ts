@@ -17,6 +17,7 @@ import {
   type Editor,
   KNOWN_HOSTS,
   NixhomeError,
+  own,
   type PresetShell,
   presetShells,
   type Shell,
@@ -242,7 +243,7 @@ export async function collectAnswers(ctx: Context, prompts: Prompts): Promise<An
 
   // Hosts: names from a flag or the config keep their systems; new ones use the main system.
   const hostSystem = (h: string) =>
-    flags.hosts?.find((f) => f.name === h)?.system ?? config?.hosts[h]?.system ?? system;
+    flags.hosts?.find((f) => f.name === h)?.system ?? own(config?.hosts, h)?.system ?? system;
   let hostNames = given.hosts as Array<string | HostFlag> | undefined;
   if (hostNames === undefined) {
     hostNames = interactive
