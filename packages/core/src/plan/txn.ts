@@ -254,12 +254,17 @@ export function acquire(real: string, shown: string): Txn {
     closeSync(fd);
     const txn: Txn = { real, shown, dir, warnings: [] };
     try {
-      if (fresh) writeNewFile(join(dir, ".gitignore"), Buffer.from("*\n"));
+      if (fresh) closeSync(writeNewFile(join(dir, ".gitignore"), Buffer.from("*\n")));
       else recover(txn);
     } catch (e) {
+      if (fresh) {
+        // Only ours in there: remove it all.
+        rmSync(dir, { recursive: true, force: true });
+        throw fsError(e, "write to", shown);
+      }
       // Leave what we could not make sense of for a person to look at; only drop our lock.
       rmSync(lock, { force: true });
-      throw e;
+      throw e instanceof NixhomeError ? e : fsError(e, "clean up", shownDir);
     }
     return txn;
   }
@@ -384,7 +389,7 @@ function recover(txn: Txn): void {
   }
   clearLeftovers(txn);
   const gi = join(txn.dir, ".gitignore");
-  if (!lstatOrNull(gi)) writeNewFile(gi, Buffer.from("*\n"));
+  if (!lstatOrNull(gi)) closeSync(writeNewFile(gi, Buffer.from("*\n")));
 }
 
 /** Everything in the transaction folder except the lock and its .gitignore. */
