@@ -352,19 +352,30 @@ const SIGNAL_CODES: Record<string, number> = { SIGINT: 130, SIGTERM: 143, SIGHUP
  * synchronous, so the handler runs only once it has committed or undone
  * everything, and then ends the process with the signal's exit code.
  */
+let held = 0;
+let removal: NodeJS.Immediate | null = null;
+const onSignal = (sig: NodeJS.Signals) => {
+  process.stderr.write(
+    `nixhome: ${sig}: stopped after the write finished (nothing is half-written)\n`,
+  );
+  process.exit(SIGNAL_CODES[sig] ?? 1);
+};
+
 function holdSignals(): () => void {
-  const handler = (sig: NodeJS.Signals) => {
-    process.stderr.write(
-      `nixhome: ${sig}: stopped after the write finished (nothing is half-written)\n`,
-    );
-    process.exit(SIGNAL_CODES[sig] ?? 1);
-  };
-  // First in line: a CLI's own "cancelled; nothing was written" would not be true any more.
-  for (const s of SIGNALS) process.prependListener(s, handler);
-  return () =>
-    setImmediate(() => {
-      for (const s of SIGNALS) process.off(s, handler);
+  if (removal) clearImmediate(removal);
+  removal = null;
+  if (held++ === 0 && process.listeners("SIGINT").every((l) => l !== onSignal))
+    // First in line: a CLI's own "cancelled; nothing was written" would not be true any more.
+    for (const s of SIGNALS) process.prependListener(s, onSignal);
+  return () => {
+    if (--held > 0) return;
+    // Kept until the event loop has delivered a signal that came during the write.
+    removal = setImmediate(() => {
+      removal = null;
+      if (held === 0) for (const s of SIGNALS) process.off(s, onSignal);
     });
+    removal.unref();
+  };
 }
 
 /**
