@@ -277,7 +277,22 @@ export function planChanges(plan: FilePlan, target: string, options: ApplyOption
   return analyse(plan, real, target, options).map((a) => a.change);
 }
 
-function conflictError(target: string, paths: string[], options: ApplyOptions): NixhomeError {
+function conflictError(
+  target: string,
+  items: readonly Analysed[],
+  options: ApplyOptions,
+): NixhomeError | null {
+  const conflicts = items.filter((a) => a.change.kind === "conflict");
+  if (conflicts.length === 0) return null;
+  // A file the caller read and edited (`replaces`) that is no longer what it read.
+  const edited = conflicts
+    .filter((a) => a.planned.replaces !== undefined)
+    .map((a) => a.change.path);
+  if (edited.length)
+    return new NixhomeError(
+      `${edited.join(", ")} in ${target} changed since it was read (edited meanwhile?); nothing was written, run again`,
+    );
+  const paths = conflicts.map((a) => a.change.path);
   return new NixhomeError(
     `${paths.join(", ")} already exist${paths.length === 1 ? "s" : ""} in ${target} with other content; use --force to overwrite${options.backup ? " (a .bak copy is kept)" : ""}`,
   );
@@ -390,8 +405,8 @@ export function applyPlan(plan: FilePlan, target: string, options: ApplyOptions 
   // What an interrupted run left is undone before anything is compared.
   const leftover = recoverTarget(target);
   const first = analyse(plan, realOrNull(abs, shown), shown, { ...options, diff: false });
-  const conflicts = first.filter((a) => a.change.kind === "conflict").map((a) => a.change.path);
-  if (conflicts.length) throw conflictError(target, conflicts, options);
+  const refused = conflictError(target, first, options);
+  if (refused) throw refused;
   if (first.every((a) => a.change.kind === "unchanged"))
     return { changes: first.map((a) => a.change), written: [], backups: [], warnings: leftover };
 
@@ -430,8 +445,8 @@ function transact(
     testPoint("locked");
     // The read that counts: under the lock. The commit compares against it.
     items = analyse(plan, real, shown, { ...options, diff: false });
-    const conflicts = items.filter((a) => a.change.kind === "conflict").map((a) => a.change.path);
-    if (conflicts.length) throw conflictError(shown, conflicts, options);
+    const refused = conflictError(shown, items, options);
+    if (refused) throw refused;
     for (const a of items) {
       if (a.change.backup && a.existing)
         ops.push({
