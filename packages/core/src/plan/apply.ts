@@ -368,7 +368,7 @@ const SIGNAL_CODES: Record<string, number> = { SIGINT: 130, SIGTERM: 143, SIGHUP
  * everything, and then ends the process with the signal's exit code.
  */
 let held = 0;
-let removal: NodeJS.Immediate | null = null;
+let removal: NodeJS.Timeout | null = null;
 const onSignal = (sig: NodeJS.Signals) => {
   process.stderr.write(
     `nixhome: ${sig}: stopped after the write finished (nothing is half-written)\n`,
@@ -377,19 +377,22 @@ const onSignal = (sig: NodeJS.Signals) => {
 };
 
 function holdSignals(): () => void {
-  if (removal) clearImmediate(removal);
+  if (removal) clearTimeout(removal);
   removal = null;
   if (held++ === 0 && process.listeners("SIGINT").every((l) => l !== onSignal))
     // First in line: a CLI's own "cancelled; nothing was written" would not be true any more.
     for (const s of SIGNALS) process.prependListener(s, onSignal);
   return () => {
     if (--held > 0) return;
-    // Kept until the event loop has delivered a signal that came during the write.
-    removal = setImmediate(() => {
-      removal = null;
-      if (held === 0) for (const s of SIGNALS) process.off(s, onSignal);
-    });
-    removal.unref();
+    // Kept until the event loop has polled once (timers → poll, where a signal that came
+    // during the write is delivered → check): a timer, then an immediate, keep it alive
+    // that long (about a millisecond).
+    removal = setTimeout(() => {
+      setImmediate(() => {
+        removal = null;
+        if (held === 0) for (const s of SIGNALS) process.off(s, onSignal);
+      });
+    }, 0);
   };
 }
 
