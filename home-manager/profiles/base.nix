@@ -13,7 +13,11 @@ in
   # above wins; lists like this one merge with theirs. code-server is Linux-only.
   home.packages =
     with pkgs;
-    [ docker docker-compose ] ++ lib.optionals stdenv.hostPlatform.isLinux [ code-server ];
+    [
+      docker
+      docker-compose
+    ]
+    ++ lib.optionals stdenv.hostPlatform.isLinux [ code-server ];
 
   programs.git.enable = lib.mkDefault true;
 
