@@ -15,6 +15,7 @@ import {
   type Preset,
   type PresetChoice,
   planChanges,
+  presetAttrs,
   presets,
   renderDevShell,
   shellWord,
@@ -221,17 +222,7 @@ describe("renderDevShell (properties)", () => {
 
 /** Every attribute any preset names, for the stand-in nixpkgs. */
 function allAttrs(): string[] {
-  const names = new Set<string>();
-  for (const p of presets)
-    for (const a of [
-      ...Object.values(p.version?.attrs ?? {}),
-      ...p.packages,
-      ...(p.linuxOnly ?? []),
-      ...(p.darwinOnly ?? []),
-      ...(p.unfreeOptIn ?? []),
-    ])
-      names.add(a);
-  return [...names].sort();
+  return [...new Set(presets.flatMap((p) => presetAttrs(p)))].sort();
 }
 
 function stub(): string {
@@ -321,8 +312,9 @@ describeNix("generated flakes under real Nix", () => {
       expect(r.formatter["x86_64-linux"]).toBe("nixfmt");
       const linux = r.devShells["x86_64-linux"]?.default as ShellSummary;
       const mac = r.devShells["aarch64-darwin"]?.default as ShellSummary;
-      expect(linux.packages).toEqual([...shell.packages, ...shell.linuxOnly]);
-      expect(mac.packages).toEqual([...shell.packages, ...shell.darwinOnly]);
+      const commands = shell.commands.map((c) => c.name);
+      expect(linux.packages).toEqual([...shell.packages, ...commands, ...shell.linuxOnly]);
+      expect(mac.packages).toEqual([...shell.packages, ...commands, ...shell.darwinOnly]);
       expect(linux.env).toEqual(shell.env);
       expect(linux.shellHook).toBe(shell.shellHook);
       expect(linux.allowUnfree).toBe(false);

@@ -4,6 +4,8 @@ export {
   mkShellExpr,
   type PresetChoice,
   resolveVersion,
+  SAFE_PATH,
+  type ShellInput,
 } from "./compose.js";
 export {
   type DetectedPreset,
@@ -13,17 +15,25 @@ export {
   findPreset,
   MAX_SUBDIRS,
   matchVersion,
+  type PresetHints,
+  presetHints,
   SKIPPED_SUBDIRS,
 } from "./detect.js";
 export { findIn, findShell, presetShells } from "./lookup.js";
+export { jsonPath, type Pin, parseMiseTools, parseToolVersions, pinsIn } from "./pins.js";
 export {
   definePreset,
   type Evidence,
   type Marker,
+  type PackageSet,
   type PkgAttr,
   type Preset,
   type PresetProject,
   type PresetShell,
+  presetAttrs,
+  type ShellCommand,
+  type ToolChoice,
+  type ToolchainFile,
   type VersionKnob,
   type VersionSource,
 } from "./preset.js";
@@ -39,3 +49,10 @@ export {
   shellTitle,
   shellWord,
 } from "./render.js";
+export {
+  keySatisfies,
+  type PinKind,
+  type PinMatch,
+  parseRange,
+  satisfyingKey,
+} from "./versions.js";

@@ -98,6 +98,11 @@ function channelComment(channel: Channel): string {
   return `${first}\n\`nix flake update\` updates nixpkgs; flake.lock pins the exact revision.`;
 }
 
+function shellInputsComment(shell: ComposedShell): string {
+  const files = shell.parts.flatMap((p) => (p.toolchain ? [p.toolchain.file] : []));
+  return `${shell.inputs.map((i) => i.name).join(", ")} reads ${files.join(", ")} (the project's own toolchain pin).`;
+}
+
 /** The flake.nix of a composed shell. */
 export function renderFlake(
   shell: ComposedShell,
@@ -106,13 +111,24 @@ export function renderFlake(
   const channel = CHANNELS[options.channel ?? DEFAULT_CHANNEL];
   if (!channel) throw new NixhomeError(`unknown channel ${options.channel}`);
   const legacy = n.select(n.ref("nixpkgs.legacyPackages"), [n.id("system")]);
-  const pkgsFor: NixExpr = shell.unfree.length
+  let pkgsFor: NixExpr = shell.unfree.length
     ? importNixpkgs({
         lib: "nixpkgs.lib",
         allowed: n.list(shell.unfree.map(unfreeName)),
         comment: "Only these unfree packages are allowed (--allow-unfree).",
       })
     : legacy;
+  if (shell.inputs.length) {
+    const overlays = n.bind(
+      "overlays",
+      n.list(shell.inputs.map((i) => n.ref(`${i.name}.${i.overlay}`))),
+      { comment: shellInputsComment(shell) },
+    );
+    pkgsFor =
+      pkgsFor.kind === "apply" && pkgsFor.args[1]?.kind === "attrs"
+        ? n.call("import", n.id("nixpkgs"), n.attrs([...pkgsFor.args[1].bindings, overlays]))
+        : n.call("import", n.id("nixpkgs"), n.attrs([n.inherit(["system"]), overlays]));
+  }
   const forEachSystem = n.lambda(
     "f",
     n.call("nixpkgs.lib.genAttrs", n.ref("systems"), n.lambda("system", n.call("f", pkgsFor))),
@@ -124,7 +140,7 @@ export function renderFlake(
   ].join("\n");
   // `...` keeps the flake valid when inputs are added (self is passed too).
   const outputs = n.fn(
-    ["nixpkgs"],
+    ["nixpkgs", ...shell.inputs.map((i) => i.name)],
     n.let(
       [
         n.bind("systems", [...channel.systems]),
@@ -156,6 +172,12 @@ export function renderFlake(
         gap: true,
         comment: channelComment(channel),
       }),
+      ...shell.inputs.map((i) =>
+        n.bind(
+          ["inputs", i.name],
+          n.attrs([n.bind("url", i.url), n.bind("inputs.nixpkgs.follows", "nixpkgs")]),
+        ),
+      ),
       n.bind("outputs", outputs, { gap: true }),
     ]),
   );
