@@ -19,6 +19,13 @@ export {
   presetHints,
   SKIPPED_SUBDIRS,
 } from "./detect.js";
+export {
+  applyGitignoreInserts,
+  type GitignoreInsert,
+  type GitignorePlan,
+  gitignoreInserts,
+  planGitignore,
+} from "./gitignore.js";
 export { findIn, findShell, presetShells } from "./lookup.js";
 export { jsonPath, type Pin, parseMiseTools, parseToolVersions, pinsIn } from "./pins.js";
 export {
@@ -41,6 +48,7 @@ export { presets } from "./presets/index.js";
 export {
   type DevShellSpec,
   envrcLoadsShell,
+  gitignoreLines,
   renderDevShell,
   renderEnvrc,
   renderFlake,

@@ -14,6 +14,7 @@ import { renderNix } from "../nix/printer.js";
 import { importNixpkgs } from "../nixpkgs-import.js";
 import { type FilePlan, NixhomeError, type PlannedFile } from "../plan/plan.js";
 import { type ComposedShell, composeShell, mkShellExpr, type PresetChoice } from "./compose.js";
+import { applyGitignoreInserts, gitignoreInserts } from "./gitignore.js";
 
 export interface DevShellSpec {
   /** The chosen presets, in order, with requested versions. */
@@ -32,6 +33,11 @@ export interface DevShellSpec {
    * (`use flake …`, `use nix`), no second `use flake` line is added.
    */
   existingEnvrc?: string;
+  /**
+   * The project's current `.gitignore`, if any: lines are added by what git
+   * ignores (see gitignore.ts), and placed where they cannot undo a negation.
+   */
+  existingGitignore?: string;
 }
 
 /**
@@ -204,6 +210,42 @@ export function renderGitignore(shell: ComposedShell): string {
   ].join("\n");
 }
 
+/** The wanted `.gitignore` lines of a shell (direnv's cache first). */
+export function gitignoreLines(shell: ComposedShell): string[] {
+  return [".direnv/", ...shell.gitignore.filter((g) => g !== ".direnv/")];
+}
+
+/** The subproject folders of a shell's parts (where their local folders appear too). */
+function shellDirs(spec: DevShellSpec): string[] {
+  return [...new Set(spec.choices.flatMap((c) => c.dirs ?? []).filter((d) => d !== ""))];
+}
+
+/**
+ * The planned `.gitignore`: a new file, the missing lines appended (a line
+ * merge), or — when a line must go before the project's negations — an edit
+ * of exactly the text that was read (a compare-and-swap replace).
+ */
+function gitignoreFile(shell: ComposedShell, spec: DevShellSpec): PlannedFile {
+  const existing = spec.existingGitignore;
+  if (existing === undefined)
+    return { path: ".gitignore", content: renderGitignore(shell), merge: "lines" };
+  const lines = existing.replace(/\r?\n$/, "").split(/\r?\n/);
+  const inserts = gitignoreInserts(existing === "" ? [] : lines, gitignoreLines(shell), {
+    dirs: shellDirs(spec),
+  });
+  if (inserts.every((i) => i.at !== 0 || existing === ""))
+    return {
+      path: ".gitignore",
+      content: `${["# Nix dev shell", ...inserts.flatMap((i) => i.lines).filter((l) => l !== "" && !l.startsWith("#"))].join("\n")}\n`,
+      merge: "lines",
+    };
+  return {
+    path: ".gitignore",
+    content: applyGitignoreInserts(existing, inserts),
+    replaces: existing,
+  };
+}
+
 /** `.envrc` loading a home repository's dev shells, one line per preset. */
 export function renderHomeEnvrc(ref: string, ids: readonly string[]): string {
   const word = shellWord(ref);
@@ -241,7 +283,7 @@ export function renderDevShell(spec: DevShellSpec): FilePlan {
       content: renderFlake(shell, { channel: spec.channel ?? DEFAULT_CHANNEL }),
     },
     { path: ".envrc", content: renderEnvrc(shell, spec.existingEnvrc), merge: "lines" },
-    { path: ".gitignore", content: renderGitignore(shell), merge: "lines" },
+    gitignoreFile(shell, spec),
   ];
   return files;
 }
