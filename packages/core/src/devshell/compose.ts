@@ -43,6 +43,8 @@ export interface ComposedShell {
     packages: PkgAttr[];
     tool?: string;
     toolchain?: { file: string; spec: ToolchainFile };
+    /** The version attribute of another version of this part, in its package set. */
+    attrFor: (version: string) => PkgAttr | undefined;
   }>;
   packages: PkgAttr[];
   linuxOnly: PkgAttr[];
@@ -179,6 +181,10 @@ export function composeShell(
       packages,
       ...(tool && toolKey !== undefined ? { tool: toolKey } : {}),
       ...(toolchain ? { toolchain } : {}),
+      attrFor: (other: string) => {
+        const a = preset.version?.attrs[other];
+        return a === undefined ? undefined : rebase(a);
+      },
     });
     if (toolchain && !shell.inputs.some((i) => i.name === toolchain.spec.input.name))
       shell.inputs.push({ ...toolchain.spec.input, overlay: toolchain.spec.overlay });
@@ -241,11 +247,11 @@ function pkgRef(attr: PkgAttr): NixExpr {
  * composed shell, with comments telling a newcomer where to edit.
  */
 export function mkShellExpr(shell: ComposedShell): NixExpr {
-  const items = shell.parts.flatMap(({ preset, version, packages: mine, toolchain }) => {
+  const items = shell.parts.flatMap(({ preset, version, packages: mine, toolchain, attrFor }) => {
     const others = preset.version
       ? Object.entries(preset.version.attrs)
           .filter(([v]) => v !== version)
-          .map(([, a]) => a)
+          .map(([v, a]) => attrFor(v) ?? a)
       : [];
     const comment =
       version && others.length

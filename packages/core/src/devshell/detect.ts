@@ -342,13 +342,14 @@ function hintsFrom(
           break outer;
         }
   const set = preset.packageSet;
-  if (set) {
+  // The set follows another preset's version (Elixir follows Erlang's); Erlang has its own.
+  if (set && preset.version?.flag !== set.flag) {
     const owner = list.find((p) => p.version?.flag === set.flag);
     if (owner) {
       const p = pinnedVersion(owner, views, read);
       if (p.key !== undefined && p.key in set.sets) {
         hints.setVersion = p.key;
-        hints.reason += `; ${owner.name} ${p.key}${p.reason.replace(/^;/, " (").replace(/$/, p.reason ? ")" : "")}`;
+        hints.reason += `; ${set.sets[p.key]} for ${owner.name} ${p.key}${p.reason ? ` (${p.reason.slice(2)})` : ""}`;
       } else if (p.key !== undefined)
         hints.notes.push(
           `${owner.name} ${p.key} has no package set for ${preset.name} in nixpkgs; using ${set.prefix} (sets: ${Object.keys(set.sets).join(", ")})`,

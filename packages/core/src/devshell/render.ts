@@ -79,13 +79,13 @@ export function shellTitle(shell: ComposedShell): string {
 
 /** "replace python313 by python314" for the first preset with another version, or null. */
 function bumpExample(shell: ComposedShell): string | null {
-  for (const { preset, version, versionAttr } of shell.parts) {
+  for (const { preset, version, versionAttr, attrFor } of shell.parts) {
     const knob = preset.version;
     if (!knob || !versionAttr) continue;
     const keys = Object.keys(knob.attrs);
     const next =
       keys[keys.indexOf(version as string) + 1] ?? keys[keys.indexOf(version as string) - 1];
-    const attr = next === undefined ? undefined : knob.attrs[next];
+    const attr = next === undefined ? undefined : attrFor(next);
     if (attr && attr !== versionAttr) return `replace ${versionAttr} by ${attr}`;
   }
   return null;

@@ -39,7 +39,7 @@ if [ ! -f "$PGDATA/PG_VERSION" ]; then
   echo "pg-start: initialised $PGDATA"
 fi
 pg_ctl --pgdata="$PGDATA" --log="$PGDATA/server.log" --wait \\
-  --options="-k '$PGDATA' -p $PGPORT -c listen_addresses=localhost" start
+  --options="-k \\"$PGDATA\\" -p $PGPORT -c listen_addresses=localhost" start
 echo "PostgreSQL listens on localhost:$PGPORT and in $PGDATA; psql connects, pg-stop stops it"`,
     },
     {
