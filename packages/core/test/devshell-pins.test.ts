@@ -4,12 +4,13 @@
  * shellcheck reads every service command.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   applyGitignoreInserts,
+  applyPlan,
   composeShell,
   detectProject,
   findPreset,
@@ -18,6 +19,7 @@ import {
   type Preset,
   parseMiseTools,
   parseToolVersions,
+  planChanges,
   planGitignore,
   presets,
   renderDevShell,
@@ -223,25 +225,21 @@ describe("planGitignore (git's matching)", () => {
     expect(out.startsWith("# Nix dev shell")).toBe(true);
     expect(out).not.toMatch(/[^\r]\n/);
   });
-  it("is what renderDevShell plans: a compare-and-swap edit when a line goes first", () => {
-    const existing = "!**/fixtures/node_modules\n";
-    const plan = renderDevShell({
-      choices: [{ preset: preset("node") }],
-      existingGitignore: existing,
-    });
-    const gi = plan.find((f) => f.path === ".gitignore");
-    expect(gi?.replaces).toBe(existing);
-    expect(gi?.content).toBe(
-      `# Nix dev shell (first, so the rules below still decide what they re-include)\nnode_modules/\n\n${existing}\n# Nix dev shell\n.direnv/\n`,
+  it("is the line merge renderDevShell plans, applied to the file's bytes on disk", () => {
+    const existing = "!**/fixtures/node_modules\r\n";
+    const dir = tmp({ ".gitignore": existing });
+    const plan = renderDevShell({ choices: [{ preset: preset("node") }] });
+    applyPlan(plan, dir);
+    expect(readFileSync(join(dir, ".gitignore"), "utf8")).toBe(
+      `# Nix dev shell (first, so the rules below still decide what they re-include)\r\nnode_modules/\r\n\r\n${existing}\r\n# Nix dev shell\r\n.direnv/\r\n`,
     );
-    const plain = renderDevShell({
-      choices: [{ preset: preset("node") }],
-      existingGitignore: "/node_modules\n",
-    });
-    expect(plain.find((f) => f.path === ".gitignore")).toMatchObject({
-      merge: "lines",
-      content: "# Nix dev shell\n.direnv/\n",
-    });
+    // Run again: nothing left to add.
+    expect(planChanges(plan, dir).find((c) => c.path === ".gitignore")?.kind).toBe("unchanged");
+    const plain = tmp({ ".gitignore": "/node_modules\n" });
+    applyPlan(plan, plain);
+    expect(readFileSync(join(plain, ".gitignore"), "utf8")).toBe(
+      "/node_modules\n\n# Nix dev shell\n.direnv/\n",
+    );
   });
 });
 

@@ -51,16 +51,18 @@ export function measure() {
 }
 
 export function table(rows) {
+  const cells = [
+    ["Fixture", "Case", "Expected", "Detected", ""],
+    ...rows.map((r) => [`\`${r.name}\``, r.case, r.expected, r.detected, r.ok ? "✓" : "✗"]),
+  ].map((row) => row.map((c) => c.replaceAll("|", "\\|")));
+  // Padded like the repository's formatter lays Markdown tables out.
+  const widths = cells[0].map((_, i) => Math.max(3, ...cells.map((row) => [...row[i]].length)));
+  const line = (row) =>
+    `| ${row.map((c, i) => c + " ".repeat(widths[i] - [...c].length)).join(" | ")} |`;
   const lines = [
-    "| Fixture | Case | Expected | Detected | |",
-    "| --- | --- | --- | --- | --- |",
-    ...rows.map((r) =>
-      [`\`${r.name}\``, r.case, r.expected, r.detected, r.ok ? "✓" : "✗"]
-        .map((c) => c.replaceAll("|", "\\|"))
-        .join(" | ")
-        .replace(/^/, "| ")
-        .concat(" |"),
-    ),
+    line(cells[0]),
+    line(widths.map((w) => "-".repeat(w))),
+    ...cells.slice(1).map(line),
   ];
   const good = rows.filter((r) => r.ok).length;
   return `${lines.join("\n")}\n\n${good} of ${rows.length} fixture projects detected as expected.`;

@@ -4,7 +4,7 @@
  * steps. Errors are NixhomeErrors: one line on stderr and their exit code
  * (1; 2 for usage errors; 130 when cancelled). `cli.ts` wires it to the process.
  */
-import { NixhomeError } from "@nixhome/core";
+import { fsErrorLine, isFsError, NixhomeError, nonUtf8Argument } from "@nixhome/core";
 import { type ContextInput, checkProjectDir, parseContext } from "./context.js";
 import { checkHome, type HomeCheck } from "./steps/home.js";
 import { helpText, listText } from "./steps/info.js";
@@ -23,6 +23,8 @@ export async function run(
   prompts: Prompts = clackPrompts(),
   home: HomeCheck = {},
 ): Promise<number> {
+  const bad = nonUtf8Argument(input.argv);
+  if (bad) throw new NixhomeError(bad, 2);
   const ctx = parseContext(input);
   if (ctx.help) {
     ctx.stdout(helpText(VERSION, ctx.presets));
@@ -68,6 +70,7 @@ export function errorLine(e: unknown): { line: string; code: number } {
       line: `create-nix-devshell: ${e.message.replace(/\s*\n\s*/g, "; ")}\n`,
       code: e.exitCode,
     };
+  if (isFsError(e)) return { line: `create-nix-devshell: ${fsErrorLine(e)}\n`, code: 1 };
   const msg = e instanceof Error ? e.message : String(e);
   return {
     line: `create-nix-devshell: internal error: ${msg.split("\n")[0]} (please report it)\n`,

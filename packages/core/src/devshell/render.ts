@@ -14,7 +14,7 @@ import { renderNix } from "../nix/printer.js";
 import { importNixpkgs } from "../nixpkgs-import.js";
 import { type FilePlan, NixhomeError, type PlannedFile } from "../plan/plan.js";
 import { type ComposedShell, composeShell, mkShellExpr, type PresetChoice } from "./compose.js";
-import { applyGitignoreInserts, gitignoreInserts } from "./gitignore.js";
+import { gitignoreInserts } from "./gitignore.js";
 
 export interface DevShellSpec {
   /** The chosen presets, in order, with requested versions. */
@@ -33,11 +33,6 @@ export interface DevShellSpec {
    * (`use flake …`, `use nix`), no second `use flake` line is added.
    */
   existingEnvrc?: string;
-  /**
-   * The project's current `.gitignore`, if any: lines are added by what git
-   * ignores (see gitignore.ts), and placed where they cannot undo a negation.
-   */
-  existingGitignore?: string;
 }
 
 /**
@@ -221,28 +216,17 @@ function shellDirs(spec: DevShellSpec): string[] {
 }
 
 /**
- * The planned `.gitignore`: a new file, the missing lines appended (a line
- * merge), or — when a line must go before the project's negations — an edit
- * of exactly the text that was read (a compare-and-swap replace).
+ * The planned `.gitignore`: a new file, or a line merge whose decision is made on
+ * the lines the file holds when it is written (see gitignore.ts): only what git
+ * does not ignore yet, placed where it cannot undo a negation.
  */
 function gitignoreFile(shell: ComposedShell, spec: DevShellSpec): PlannedFile {
-  const existing = spec.existingGitignore;
-  if (existing === undefined)
-    return { path: ".gitignore", content: renderGitignore(shell), merge: "lines" };
-  const lines = existing.replace(/\r?\n$/, "").split(/\r?\n/);
-  const inserts = gitignoreInserts(existing === "" ? [] : lines, gitignoreLines(shell), {
-    dirs: shellDirs(spec),
-  });
-  if (inserts.every((i) => i.at !== 0 || existing === ""))
-    return {
-      path: ".gitignore",
-      content: `${["# Nix dev shell", ...inserts.flatMap((i) => i.lines).filter((l) => l !== "" && !l.startsWith("#"))].join("\n")}\n`,
-      merge: "lines",
-    };
+  const wanted = gitignoreLines(shell);
+  const dirs = shellDirs(spec);
   return {
     path: ".gitignore",
-    content: applyGitignoreInserts(existing, inserts),
-    replaces: existing,
+    content: renderGitignore(shell),
+    merge: (lines) => gitignoreInserts(lines, wanted, { dirs }),
   };
 }
 

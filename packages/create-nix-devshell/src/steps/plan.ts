@@ -14,6 +14,7 @@ import {
   NixhomeError,
   planChanges,
   planGitignore,
+  recoverTarget,
   renderDevShell,
   shellTitle,
 } from "@nixhome/core";
@@ -47,6 +48,8 @@ export function planFiles(ctx: Context, chosen: Chosen): Planned {
         2,
       );
   }
+  // A run killed half-way is undone first, so the plan compares with a whole project.
+  if (!ctx.dryRun) recoverTarget(ctx.dir);
   const shell = composeShell(chosen.choices, { allowUnfree: ctx.allowUnfree });
   const existingEnvrc = readIfFile(join(ctx.dir, ".envrc"));
   const existingGitignore =
@@ -72,8 +75,11 @@ export function planFiles(ctx: Context, chosen: Chosen): Planned {
     allowUnfree: ctx.allowUnfree,
     ...(ctx.fromHome !== undefined ? { fromHome: ctx.fromHome } : {}),
     ...(existingEnvrc !== undefined ? { existingEnvrc } : {}),
-    ...(existingGitignore !== undefined ? { existingGitignore } : {}),
   });
-  const changes = planChanges(plan, ctx.dir, { force: ctx.force });
+  const changes = planChanges(plan, ctx.dir, {
+    force: ctx.force,
+    backup: true,
+    diff: ctx.dryRun,
+  });
   return { plan, changes, shell, title: shellTitle(shell), notes };
 }
