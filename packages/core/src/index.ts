@@ -4,3 +4,4 @@ export * from "./devshell/index.js";
 export * from "./home/index.js";
 export * from "./nix/index.js";
 export * from "./plan/index.js";
+export * from "./parse/index.js";
