@@ -5,3 +5,4 @@ export * from "./home/index.js";
 export * from "./nix/index.js";
 export * from "./plan/index.js";
 export * from "./parse/index.js";
+export * from "./doctor/index.js";
