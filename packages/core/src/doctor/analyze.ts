@@ -537,7 +537,7 @@ class Analyzer {
       case "Var":
         if (env.withPkgs && !env.bound.has(e.name)) {
           const rule = this.rules.packages.get(e.name);
-          if (rule) this.packageHit(e, e.name, rule, "");
+          if (rule) this.packageHit(e, e.name, rule, "pkgs.");
         }
         return;
       case "With": {
@@ -581,7 +581,8 @@ class Analyzer {
             for (const n of b.names) {
               const name = staticName(n);
               const rule = name ? this.rules.packages.get(name) : undefined;
-              if (rule && name && !env.bound.has(name)) this.packageHit(n, name, rule, "", true);
+              if (rule && name && !env.bound.has(name))
+                this.packageHit(n, name, rule, "pkgs.", true);
             }
         }
         if (e.type === "Let") go(e.body, en);
@@ -659,6 +660,7 @@ class Analyzer {
       f.reason = "inherited name: replace by hand";
       return;
     }
+    // Under `with pkgs;` the bare name is replaced; after `pkgs.` the selected names.
     const text = to.split(".").map(attrName).join(".");
     if (this.edit(span.start, span.end, text)) f.fix = "auto";
     else f.reason = "overlaps another change";
