@@ -267,7 +267,7 @@ class Analyzer {
     let e = unparen(top);
     while (e.type === "Lambda" || e.type === "Let" || e.type === "With" || e.type === "Assert")
       e = unparen(e.type === "Lambda" ? e.body : e.type === "With" ? e.body : e.body);
-    if (e.type !== "AttrSet") return true;
+    if (e.type !== "AttrSet") return false;
     const heads = new Set<string>();
     const collect = (bs: typeof e.bindings) => {
       for (const b of bs) {
@@ -826,6 +826,15 @@ class Analyzer {
         const otherNew = this.newNamesOf(b) ?? other;
         const n = Math.min(otherNew.length, newBindingPath.length);
         if (otherNew.slice(0, n).join("\0") !== newBindingPath.slice(0, n).join("\0")) continue;
+        // They overlapped before the rename too: Nix already merges them, nothing new.
+        const mine = staticNames(ownerNames) as string[];
+        const m = Math.min(other.length, mine.length, n);
+        if (
+          m > 0 &&
+          other.slice(0, m).join("\0") === mine.slice(0, m).join("\0") &&
+          otherNew === other
+        )
+          continue;
         // One is a prefix of the other: merge into the literal set when there is one.
         const shorter = otherNew.length <= newBindingPath.length ? b : owner.binding;
         const longer = shorter === b ? owner.binding : b;
@@ -833,7 +842,11 @@ class Analyzer {
         const longNames = shorter === b ? newBindingPath : otherNew;
         const lit = unparen(shorter.value);
         if (shortNames.length === longNames.length || lit.type !== "AttrSet") {
-          f.reason = `${show([...s.full.slice(0, owner.start), ...newBindingPath])} would be defined twice: merge by hand`;
+          const where = show([...s.full.slice(0, owner.start), ...shortNames]);
+          f.reason =
+            shortNames.length === longNames.length
+              ? `${where} would be defined twice: merge by hand`
+              : `${where} would be defined twice and one value is not a { … } set: merge by hand`;
           return;
         }
         if (longer === owner.binding) {
@@ -863,7 +876,7 @@ class Analyzer {
     const names = staticNames(b.path.names);
     if (!s || !names) return undefined;
     const hit = this.rules.hit(s.full);
-    if (!hit || hit.rule.kind !== "renamed" || !hit.to) return undefined;
+    if (hit?.rule.kind !== "renamed" || !hit.to) return undefined;
     const { c, F, T } = delta(hit.from, hit.to);
     const i = c - s.start;
     if (i < 0 || i + F.length > names.length || F.length === 0) return undefined;
@@ -1112,7 +1125,8 @@ export interface AnalyzeOptions {
 
 /** Analyze one parsed file: findings, and the edits that fix the mechanical ones. */
 export function analyzeFile(file: NixFile, options: AnalyzeOptions = {}): FileAnalysis {
-  const rules = options.data ? new Rules(options.data) : (defaultRules ??= new Rules(renameData));
+  if (!options.data && !defaultRules) defaultRules = new Rules(renameData);
+  const rules = options.data ? new Rules(options.data) : (defaultRules as Rules);
   const a = new Analyzer(file, rules);
   a.run();
   a.findings.sort((x, y) => x.offset - y.offset);
