@@ -72,7 +72,7 @@ class Canon {
     if (u.type === "Path") {
       u.parts.forEach((p, i) => {
         if (p.kind === "interp") this.items(p.expr, out);
-        else if (i === 0) out.push({ lit: "path", v: this.absPath(p.value, u.parts.length > 1) });
+        else if (i === 0) out.push({ lit: "path", v: this.absPath(p.value, true) });
         else out.push({ lit: "str", v: p.value });
       });
       return;

@@ -747,6 +747,10 @@ class Parser {
       } else if (c === 36 && s.charCodeAt(p + 1) === 36) {
         value += "$$";
         p += 2;
+      } else if (c === 13 /* \r */) {
+        // Nix normalises CR and CR LF inside "…" to LF.
+        value += "\n";
+        p += s.charCodeAt(p + 1) === 10 ? 2 : 1;
       } else {
         value += s[p];
         p++;
