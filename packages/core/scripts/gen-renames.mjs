@@ -114,6 +114,8 @@ function build({ commit, date, raw }) {
   const packages = [];
   for (const a of attrs.attributes) {
     if (a.status !== "removed" && a.status !== "alias") continue;
+    // A convenience alias that does not warn is not a deprecation.
+    if (a.status === "alias" && /no warning/.test(a.note)) continue;
     const text = `${a.note} ${a.evidence}`;
     // A single successor named by the evidence: "warnAlias -> X", "use X", "Use 'X' instead".
     const m =

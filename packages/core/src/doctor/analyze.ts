@@ -374,6 +374,16 @@ class Analyzer {
       }
       return true;
     }
+    if (e.type === "Let" || e.type === "With" || e.type === "Assert")
+      return this.value(e.body, full, chain, mod, set);
+    if (e.type === "BinOp" && e.op === "//") {
+      const l = this.value(e.left, full, chain, mod, set);
+      return this.value(e.right, full, chain, mod, set) || l;
+    }
+    if (e.type === "If") {
+      const t = this.value(e.then, full, chain, mod, set);
+      return this.value(e.else, full, chain, mod, set) || t;
+    }
     if (e.type === "App" && WRAPPERS.has(nameOf(e.fn) ?? "")) {
       const payload = e.args[e.args.length - 1] as Expr;
       const fn = nameOf(e.fn);
@@ -383,7 +393,7 @@ class Analyzer {
         for (const item of p.items) any = this.value(item, full, chain, mod, set) || any;
         return any;
       }
-      return unparen(payload).type === "AttrSet" || unparen(payload).type === "App"
+      return ["AttrSet", "App", "Let", "With", "BinOp", "If"].includes(unparen(payload).type)
         ? this.value(payload, full, chain, mod, set)
         : false;
     }
@@ -646,7 +656,7 @@ class Analyzer {
     const to = rule.to;
     const f = this.find(span.start, {
       where: "package",
-      kind: rule.kind === "removed" ? "removed" : "renamed",
+      kind: rule.kind === "removed" ? "removed" : to ? "renamed" : "changed",
       from: `${prefix}${name}`,
       ...(to ? { to: `${prefix}${to}` } : {}),
       message: rule.message,
@@ -715,7 +725,8 @@ class Analyzer {
       const hit = this.rules.hit(s.full);
       if (!hit) {
         // A whole subtree set from a variable: `programs.exa = cfg;`
-        const under = this.rules.under(s.full);
+        // A whole subtree from an expression (`programs = cfg;`) cannot be seen into: not reported.
+        const under: OptionRule[] = [];
         if (under.length && !s.interior) {
           const f = this.find(s.binding.path.start, {
             where: "option",

@@ -7,7 +7,7 @@ import type { Fixed } from "./fix.js";
 
 function describe(f: Finding): string {
   if (f.to) return `${f.from} → ${f.to}`;
-  return `${f.from}  removed: ${f.message ?? ""}`.trimEnd();
+  return `${f.from}  ${f.kind === "removed" ? "removed" : "deprecated"}: ${f.message ?? ""}`.trimEnd();
 }
 
 export function report(
