@@ -38,9 +38,20 @@ describe("rename data", () => {
 
   it("knows the renames the seed's plan needs, and submodule ones made absolute", () => {
     const find = (p: string) => renameData.options.find((o) => o.from.join(".") === p);
-    expect(find("programs.git.userName")?.to).toEqual(["programs", "git", "settings", "user", "name"]);
+    expect(find("programs.git.userName")?.to).toEqual([
+      "programs",
+      "git",
+      "settings",
+      "user",
+      "name",
+    ]);
     expect(find("programs.git.extraConfig")?.to).toEqual(["programs", "git", "settings"]);
-    expect(find("services.gpg-agent.pinentryPackage")?.to).toEqual(["services", "gpg-agent", "pinentry", "package"]);
+    expect(find("services.gpg-agent.pinentryPackage")?.to).toEqual([
+      "services",
+      "gpg-agent",
+      "pinentry",
+      "package",
+    ]);
     const sub = renameData.options.filter((o) => o.parent);
     expect(sub.length).toBeGreaterThan(5);
     for (const o of sub) expect(o.from.slice(0, o.parent?.length)).toEqual(o.parent);
@@ -53,11 +64,18 @@ describe("rename data", () => {
   });
 
   it("every old path in the data is found when a module sets it (the analysis reads all of it)", () => {
-    const simple = renameData.options.filter((o) => !o.from.some((x) => x === "<name>" || x === "*"));
+    const simple = renameData.options.filter(
+      (o) => !o.from.some((x) => x === "<name>" || x === "*"),
+    );
     for (const o of simple) {
       const path = o.from.map((x) => JSON.stringify(x)).join(".");
       const { analysis } = fixSource(`{ home.username = "u"; ${path} = null; }\n`);
-      expect(analysis.findings.map((f) => f.from), path).toContain(o.from.map((x) => (/^[A-Za-z_][A-Za-z0-9_'-]*$/.test(x) ? x : JSON.stringify(x))).join("."));
+      expect(
+        analysis.findings.map((f) => f.from),
+        path,
+      ).toContain(
+        o.from.map((x) => (/^[A-Za-z_][A-Za-z0-9_'-]*$/.test(x) ? x : JSON.stringify(x))).join("."),
+      );
     }
   });
 
@@ -70,7 +88,11 @@ describe("rename data", () => {
         expect(existsSync(HM_GIT)).toBe(false);
         return;
       }
-      const out = execFileSync("node", [join(here, "..", "scripts", "gen-renames.mjs"), "--check"], { encoding: "utf8" });
+      const out = execFileSync(
+        "node",
+        [join(here, "..", "scripts", "gen-renames.mjs"), "--check"],
+        { encoding: "utf8" },
+      );
       expect(out).toMatch(/is what the script generates/);
     },
   );

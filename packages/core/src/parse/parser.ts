@@ -65,7 +65,6 @@ const KEYWORDS = new Set([
   "inherit",
   "or",
 ]);
-const OPS3 = ["..."];
 const OPS2 = ["->", "||", "&&", "==", "!=", "<=", ">=", "//", "++", "${"];
 const OPS1 = "{}[]();:,.=?@!<>+-*/";
 
@@ -260,15 +259,19 @@ class Parser {
           offer("float", f);
         }
       }
-      const m = this.pathAt(p);
+      // A path needs a `/` right after a run of path characters: skip the scan otherwise.
+      let q = p;
+      while (isPathChar(s.charCodeAt(q))) q++;
+      const m = s.charCodeAt(q) === 47 ? this.pathAt(p) : undefined;
       if (m) offer(m.interp ? "pathStart" : "path", m.end);
       if (best) {
         if (best.t === "kw") best.v = s.slice(p, best.end);
         return best;
       }
     }
-    for (const o of OPS3) if (s.startsWith(o, p)) return { t: "op", start: p, end: p + 3, v: o };
-    for (const o of OPS2) if (s.startsWith(o, p)) return { t: "op", start: p, end: p + 2, v: o };
+    if (c === 46 && s.startsWith("...", p)) return { t: "op", start: p, end: p + 3, v: "..." };
+    const two = s.slice(p, p + 2);
+    if (OPS2.includes(two)) return { t: "op", start: p, end: p + 2, v: two };
     if (OPS1.includes(s[p] as string)) return { t: "op", start: p, end: p + 1, v: s[p] as string };
     return this.fail(`unexpected character ${JSON.stringify(s[p])}`, p);
   }
