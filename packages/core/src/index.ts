@@ -4,5 +4,6 @@ export * from "./devshell/index.js";
 export * from "./doctor/index.js";
 export * from "./home/index.js";
 export * from "./nix/index.js";
+export * from "./own.js";
 export * from "./parse/index.js";
 export * from "./plan/index.js";

@@ -27,9 +27,10 @@ export function fixFiles(ctx: Context, checked: readonly Checked[]): Fixed {
     }));
   if (!plan.length) return { files: [], changes: [] };
   if (ctx.dryRun) {
-    const changes = planChanges(plan, ctx.dir);
+    const changes = planChanges(plan, ctx.dir, { diff: true });
     return { files: plan.map((p) => p.path), changes, diff: formatChanges(changes, true) };
   }
   const result = applyPlan(plan, ctx.dir);
+  for (const w of result.warnings) ctx.stderr(`nixhome: warning: ${w}\n`);
   return { files: result.written, changes: result.changes };
 }
