@@ -55,10 +55,10 @@ export async function judge(c: Case): Promise<Verdict> {
   const b = box();
   try {
     c.setup?.(b);
-    const before = listTree(b.root);
-    const bytes = readAll(b.root, before);
     const opts = typeof c.opts === "function" ? c.opts(b) : (c.opts ?? {});
     const args = typeof c.args === "function" ? c.args(b) : c.args;
+    const before = listTree(b.root);
+    const bytes = readAll(b.root, before);
     const r = await run(c.tool, b, args, { timeoutMs: c.timeoutMs ?? 10_000, ...opts });
     const after = listTree(b.root);
     const problems: string[] = [];
