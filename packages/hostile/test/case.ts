@@ -81,7 +81,8 @@ export async function judge(c: Case): Promise<Verdict> {
       const left = leftovers(after).filter((k) => !before.has(k));
       if (left.length) problems.push(`left behind: ${left.join(", ")}`);
     }
-    if (c.check && !problems.length) problems.push(...c.check(b, r, before, after));
+    if (c.check && outcome === "succeed" && !problems.length)
+      problems.push(...c.check(b, r, before, after));
     return { problems, result: r };
   } finally {
     cleanup(b);

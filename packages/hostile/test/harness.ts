@@ -199,7 +199,12 @@ export function repoTemplate(): string {
   const b = box();
   const r = spawnSync(
     process.execPath,
-    [CNH, b.t, "--yes", "--no-git", "--no-plop", "--name", "Big Boss", "--email", "b@x.y"],
+    [
+      CNH,
+      b.t,
+      ...["--yes", "--no-git", "--no-plop", "--name", "Big Boss", "--email", "b@x.y"],
+      ...["--username", "bigboss", "--home", "/home/bigboss"],
+    ],
     { env: b.env, encoding: "utf8" },
   );
   if (r.status !== 0) throw new Error(`could not make the plop template repo: ${r.stderr}`);

@@ -2,7 +2,7 @@
  * create-nix-home against hostile targets and hostile names: every setup × (--yes, --yes --force,
  * --dry-run --force), then flag and name tables. Numbered cases (#n) reproduce issue 10.
  */
-import { readFileSync } from "node:fs";
+import { chmodSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "vitest";
 import { type Case, judge, type Outcome } from "./case.js";
@@ -28,7 +28,10 @@ import {
   USER_FLAKE,
 } from "./setups.js";
 
-const HOME_ARGS = ["--yes", "--no-git", "--name", "Big Boss", "--email", "b@x.y"];
+const HOME_ARGS = [
+  ...["--yes", "--no-git", "--name", "Big Boss", "--email", "b@x.y"],
+  ...["--username", "bigboss", "--home", "/home/bigboss"],
+];
 
 interface Setup {
   id: string;
@@ -217,7 +220,10 @@ const S: Setup[] = [
   },
   {
     id: "a repository it generated before (same answers: nothing to do)",
-    setup: (b) => copyRepo(b),
+    setup: (b) => {
+      copyRepo(b);
+      rmSync(T(b, "plopfile.js"));
+    },
     args: ["--no-plop"],
     yes: "succeed",
     force: "succeed",
@@ -230,6 +236,8 @@ const S: Setup[] = [
     id: "a generated repository with nixhome.json mode 0600 owned by nobody",
     setup: (b) => {
       copyRepo(b);
+      rmSync(T(b, "plopfile.js"));
+      chmodSync(T(b, "nixhome.json"), 0o600);
       own(T(b, "nixhome.json"), NOBODY);
       own(T(b, "hosts"), NOBODY);
     },

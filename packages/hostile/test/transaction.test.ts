@@ -4,6 +4,7 @@
  * write (NIXHOME_TEST_PAUSE_AT). After a kill, the next run must complete or undo it and leave no
  * staging, lock or journal: its end state is exactly that of one clean run.
  */
+import { spawnSync } from "node:child_process";
 import { appendFileSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "vitest";
@@ -147,7 +148,7 @@ const points = (s: Scenario) => [
 describe.concurrent("#9 #10 killed at every injected point, then run again", () => {
   for (const s of SCENARIOS)
     for (const point of points(s))
-      it(`#9 ${s.id}: SIGKILL at ${point}`, async ({ expect }) => {
+      it(`#9 #10 ${s.id}: SIGKILL at ${point}`, async ({ expect }) => {
         const b = box();
         try {
           s.setup(b);
@@ -477,6 +478,37 @@ describe.concurrent("concurrent runs on one target serialize or refuse", () => {
         expect(problems, problems.join("\n")).toEqual([]);
       } finally {
         cleanup(x);
+      }
+    });
+});
+
+describe.concurrent("#10 a crashed run's staging is never committed to git", () => {
+  for (const point of ["staged", "journaled", "commit:3"])
+    it(`#10 create-nix-home killed at ${point}, then --force with git: nothing of the crash is git-added`, async ({
+      expect,
+    }) => {
+      const b = box();
+      try {
+        dir(b.t);
+        const first = await run("cnh", b, HOME, { env: { NIXHOME_TEST_CRASH_AT: point } });
+        const gitArgs = [...HOME.filter((a) => a !== "--no-git"), "--git", "--force"];
+        const next = await run("cnh", b, gitArgs, { timeoutMs: 30_000 });
+        const problems: string[] = [];
+        if (first.signal !== "SIGKILL")
+          problems.push(`NIXHOME_TEST_CRASH_AT=${point} did not kill the run`);
+        problems.push(...checkNoCrash(next));
+        if (next.code !== 0) problems.push(`the --force run failed: ${next.stderr.trim()}`);
+        const files = spawnSync("git", ["-C", b.t, "ls-files"], {
+          encoding: "utf8",
+          env: b.env,
+        }).stdout;
+        const staged = files.split("\n").filter((f) => /nixhome-|staging|journal|\.lock$/.test(f));
+        if (staged.length) problems.push(`git add-ed leftovers of the crash: ${staged.join(", ")}`);
+        const left = leftovers(listTree(b.root));
+        if (left.length) problems.push(`left behind: ${left.join(", ")}`);
+        expect(problems, problems.join("\n")).toEqual([]);
+      } finally {
+        cleanup(b);
       }
     });
 });
