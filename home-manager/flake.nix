@@ -10,18 +10,18 @@
   };
 
   outputs =
-    {
-      nixpkgs,
-      home-manager,
-      ...
-    }:
+    { nixpkgs, home-manager, ... }:
     let
       inherit (nixpkgs) lib;
 
       # Everything that varies is data in nixhome.json: who you are, the layers, the hosts,
       # the project templates. Edit it (or run `npx plop`); this file stays as it is.
       spec = builtins.fromJSON (builtins.readFile ./nixhome.json);
-      systems = [ "x86_64-linux" "aarch64-linux" "aarch64-darwin" ];
+      systems = [
+        "x86_64-linux"
+        "aarch64-linux"
+        "aarch64-darwin"
+      ];
 
       # nixpkgs for each system. Unfree packages are refused, except those nixhome.json
       # lists in allowUnfree, by exact name.
@@ -59,10 +59,11 @@
         c:
         home-manager.lib.homeManagerConfiguration {
           pkgs = pkgsFor.${c.system};
-          modules =
-            [ ./home.nix ]
-            ++ map (layer: ./profiles + "/${layer}.nix") c.layers
-            ++ lib.optional (c.host != null) (./hosts + "/${c.host}.nix");
+          modules = [
+            ./home.nix
+          ]
+          ++ map (layer: ./profiles + "/${layer}.nix") c.layers
+          ++ lib.optional (c.host != null) (./hosts + "/${c.host}.nix");
           extraSpecialArgs.nixhome = {
             inherit (c) username homeDirectory host;
             inherit (spec) stateVersion;

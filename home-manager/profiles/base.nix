@@ -1,14 +1,14 @@
-{
-  pkgs,
-  lib,
-  ...
-}:
+{ pkgs, lib, ... }:
 {
   # Tools every machine gets. Scalars in this layer use lib.mkDefault, so any layer
   # above wins; lists like this one merge with theirs. code-server is Linux-only.
   home.packages =
     with pkgs;
-    [ docker docker-compose ] ++ lib.optionals stdenv.hostPlatform.isLinux [ code-server ];
+    [
+      docker
+      docker-compose
+    ]
+    ++ lib.optionals stdenv.hostPlatform.isLinux [ code-server ];
 
   programs.git.enable = lib.mkDefault true;
 

@@ -206,7 +206,7 @@ describe("the default home repository", () => {
     expect(text("profiles/base.nix")).toContain("lib.optionals stdenv.hostPlatform.isLinux");
     expect(text("profiles/personal.nix")).toContain("pull.rebase = false;");
     expect(text("profiles/personal.nix")).toContain('"$HOME/.local/bin"');
-    expect(text("hosts/work-server.nix")).toMatch(/kubectl awscli2/);
+    expect(text("hosts/work-server.nix")).toContain("with pkgs; [\n    kubectl\n    awscli2\n  ];");
     expect(text("flake.nix")).toContain("builtins.fromJSON (builtins.readFile ./nixhome.json)");
     expect(text("flake.nix")).toContain('inputs.nixpkgs.follows = "nixpkgs";');
   });

@@ -320,7 +320,9 @@ describeNix("single-file renderers", () => {
     for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
     nixParse(Object.keys(files).map((f) => join(dir, f)));
     expect(files["layer.nix"]).toContain("# Work tools.");
-    expect(files["layer.nix"]).toContain("with pkgs; [ kubectl python3Packages.pip ]");
+    expect(files["layer.nix"]).toContain(
+      "with pkgs; [\n    kubectl\n    python3Packages.pip\n  ];",
+    );
     const email = nixEvalJson(
       `(import ${dir}/host.nix { lib.mkForce = x: { forced = x; }; }).programs.git.settings.user.email`,
     );

@@ -19,6 +19,7 @@ import {
   findPreset,
   type HomeSpec,
   NixhomeError,
+  own,
   type PlannedFile,
   parseHomeSpec,
   renderHome,
@@ -144,7 +145,7 @@ export function planProfile(repo: Repo, answers: ProfileAnswers): FilePlan {
   const spec = structuredClone(repo.spec);
   for (const t of targets) {
     if (t === DEFAULT_CONFIG) spec.layers.push(name);
-    else if (spec.hosts[t]) spec.hosts[t].layers.push(name);
+    else if (own(spec.hosts, t)) own(spec.hosts, t)?.layers.push(name);
     else
       throw new NixhomeError(
         `unknown host ${JSON.stringify(t)}${didYouMean(t, [...Object.keys(spec.hosts), DEFAULT_CONFIG])}`,
@@ -180,7 +181,7 @@ export function planHost(repo: Repo, answers: HostAnswers): FilePlan {
   const name = answers.name.trim();
   fail(checkHostName(name));
   const file = `hosts/${name}.nix`;
-  if (repo.spec.hosts[name]) throw new NixhomeError(`host ${name} already exists (${file})`);
+  if (own(repo.spec.hosts, name)) throw new NixhomeError(`host ${name} already exists (${file})`);
   if (repo.exists(file))
     throw new NixhomeError(
       `${file} already exists but is not in nixhome.json; choose another name or add it yourself`,

@@ -5,6 +5,7 @@
  * flake.nix reads the JSON, so it never changes.
  */
 import { findShell } from "../devshell/lookup.js";
+import { own } from "../own.js";
 import { NixhomeError } from "../plan/plan.js";
 import {
   checkHostName,
@@ -32,7 +33,7 @@ export function addLayer(spec: HomeSpec, name: string, options: AddLayerOptions)
   if (problem) throw new NixhomeError(problem, 2);
   const next = structuredClone(spec);
   for (const h of options.hosts ?? []) {
-    const host = next.hosts[h];
+    const host = own(next.hosts, h);
     if (!host) throw new NixhomeError(`no host ${JSON.stringify(h)} in nixhome.json`, 2);
     if (!host.layers.includes(name)) host.layers.push(name);
   }

@@ -6,6 +6,7 @@
 import type { NixExpr } from "../nix/ast.js";
 import { n } from "../nix/build.js";
 import { renderNix } from "../nix/printer.js";
+import { own } from "../own.js";
 import { moduleFn, packageList, type Rank, scalar } from "./module.js";
 import { HEADLESS_HOSTS, type HomeHost, type HomeSpec, type Shell } from "./spec.js";
 
@@ -169,11 +170,11 @@ export function renderLayerFile(input: LayerFileInput): string {
 /** hosts/<name>.nix: what differs on that host; scalars use lib.mkForce. */
 export function hostModule(spec: HomeSpec, name: string): NixExpr {
   const rank: Rank = "host";
-  const host = spec.hosts[name] as HomeHost | undefined;
+  const host = own(spec.hosts, name);
   const uses = (layer: string) => (host?.layers ?? spec.layers).includes(layer);
   // No desktop: a GUI editor chosen in the personal layer is replaced by vim.
   const noGui = HEADLESS_HOSTS.includes(name) && spec.editor === "vscode" && uses("personal");
-  const packages = [...(HOST_PACKAGES[name] ?? []), ...(noGui ? ["vim"] : [])];
+  const packages = [...(own(HOST_PACKAGES, name) ?? []), ...(noGui ? ["vim"] : [])];
   const what: Record<string, string> = {
     laptop: "Desktop-side tools for the laptop.",
     "work-server": "Cluster and cloud tools for work.",
@@ -181,7 +182,7 @@ export function hostModule(spec: HomeSpec, name: string): NixExpr {
   };
   return moduleFn([
     n.bind("home.packages", packages.length ? packageList(packages) : n.list([]), {
-      comment: `${what[name] ?? `What only ${name} gets.`}\nScalars here use lib.mkForce: a host beats every layer below it.`,
+      comment: `${own(what, name) ?? `What only ${name} gets.`}\nScalars here use lib.mkForce: a host beats every layer below it.`,
     }),
     host?.email
       ? n.bind("programs.git.settings.user.email", scalar(rank, host.email), {

@@ -14,7 +14,10 @@
 
   programs.zsh.oh-my-zsh = {
     enable = true;
-    plugins = [ "git" "docker" ];
+    plugins = [
+      "git"
+      "docker"
+    ];
     theme = "robbyrussell";
   };
 
