@@ -4,8 +4,9 @@
  * steps. Errors are NixhomeErrors: one line on stderr and their exit code
  * (1; 2 for usage errors; 130 when cancelled). `cli.ts` wires it to the process.
  */
-import { NixhomeError } from "@nixhome/core";
+import { fsErrorLine, isFsError, NixhomeError, nonUtf8Argument } from "@nixhome/core";
 import { type ContextInput, checkProjectDir, parseContext } from "./context.js";
+import { checkHome, type HomeCheck } from "./steps/home.js";
 import { helpText, listText } from "./steps/info.js";
 import { chooseLanguages } from "./steps/languages.js";
 import { planFiles } from "./steps/plan.js";
@@ -17,7 +18,13 @@ declare const __VERSION__: string;
 export const VERSION: string = typeof __VERSION__ === "string" ? __VERSION__ : "dev";
 
 /** One run; resolves to the exit code. */
-export async function run(input: ContextInput, prompts: Prompts = clackPrompts()): Promise<number> {
+export async function run(
+  input: ContextInput,
+  prompts: Prompts = clackPrompts(),
+  home: HomeCheck = {},
+): Promise<number> {
+  const bad = nonUtf8Argument(input.argv);
+  if (bad) throw new NixhomeError(bad, 2);
   const ctx = parseContext(input);
   if (ctx.help) {
     ctx.stdout(helpText(VERSION, ctx.presets));
@@ -34,8 +41,25 @@ export async function run(input: ContextInput, prompts: Prompts = clackPrompts()
   checkProjectDir(ctx.dir);
   const chosen = await chooseLanguages(ctx, prompts);
   const planned = planFiles(ctx, chosen);
-  if (ctx.dryRun) showPlan(ctx, chosen, planned);
-  else writePlan(ctx, chosen, planned);
+  if (ctx.fromHome !== undefined)
+    checkHome(
+      ctx.fromHome,
+      chosen.choices.map((c) => c.preset.id),
+      ctx.cwd,
+      ctx.env,
+      home,
+    );
+  if (ctx.dryRun) {
+    // A dry run shows what would change and succeeds, even where a real run would stop.
+    try {
+      showPlan(ctx, chosen, planned);
+    } catch (e) {
+      if (!(e instanceof NixhomeError)) throw e;
+      ctx.stdout(`Without --dry-run this run would stop here: ${e.message}\n`);
+    }
+    return 0;
+  }
+  writePlan(ctx, chosen, planned);
   return 0;
 }
 
@@ -46,6 +70,7 @@ export function errorLine(e: unknown): { line: string; code: number } {
       line: `create-nix-devshell: ${e.message.replace(/\s*\n\s*/g, "; ")}\n`,
       code: e.exitCode,
     };
+  if (isFsError(e)) return { line: `create-nix-devshell: ${fsErrorLine(e)}\n`, code: 1 };
   const msg = e instanceof Error ? e.message : String(e);
   return {
     line: `create-nix-devshell: internal error: ${msg.split("\n")[0]} (please report it)\n`,

@@ -924,11 +924,21 @@ function prettyIndentedString(lines: Line[]): Doc {
 
 // ---------------------------------------------------------------------------
 
-/** A comment as `#` lines, each prefixed by `pad`, ending in a newline. */
-function commentLines(comment: string, pad: string): string {
-  return comment
-    .split("\n")
-    .map((l) => (l.length ? `${pad}# ${l}` : `${pad}#`))
-    .join("\n")
-    .concat("\n");
+/**
+ * A `#` comment, one per line, each prefixed by `pad`, ending in a newline.
+ * Nix's lexer ends a `#` comment at `\n` or `\r` (`\#[^\r\n]*` in Nix 2.8's
+ * lexer.l; U+2028, NEL, form feed do not end it), so the text is split on every
+ * one of them: nothing after a line break can become code. Other control
+ * characters (a NUL would cut the file short for some tools) become spaces.
+ */
+export function commentLines(comment: string, pad: string): string {
+  return (
+    comment
+      .split(/\r\n|\r|\n/)
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it removes
+      .map((l) => l.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, " ").trimEnd())
+      .map((l) => (l.length ? `${pad}# ${l}` : `${pad}#`))
+      .join("\n")
+      .concat("\n")
+  );
 }

@@ -10,8 +10,11 @@ import {
   composeShell,
   envrcLoadsShell,
   type FilePlan,
+  gitignoreLines,
   NixhomeError,
   planChanges,
+  planGitignore,
+  recoverTarget,
   renderDevShell,
   shellTitle,
 } from "@nixhome/core";
@@ -45,8 +48,23 @@ export function planFiles(ctx: Context, chosen: Chosen): Planned {
         2,
       );
   }
+  // A run killed half-way is undone first, so the plan compares with a whole project.
+  if (!ctx.dryRun) recoverTarget(ctx.dir);
   const shell = composeShell(chosen.choices, { allowUnfree: ctx.allowUnfree });
   const existingEnvrc = readIfFile(join(ctx.dir, ".envrc"));
+  const existingGitignore =
+    ctx.fromHome === undefined ? readIfFile(join(ctx.dir, ".gitignore")) : undefined;
+  if (existingGitignore !== undefined) {
+    const dirs = [...new Set(chosen.choices.flatMap((c) => c.dirs ?? []))];
+    const decision = planGitignore(existingGitignore, gitignoreLines(shell), { dirs });
+    for (const s of decision.skipped)
+      if (s.why !== "already ignored")
+        notes.push(`.gitignore: not adding ${s.line}: ${s.why}; add it where it fits yourself`);
+    if (decision.prepend.length)
+      notes.push(
+        `.gitignore: ${decision.prepend.join(", ")} go${decision.prepend.length === 1 ? "es" : ""} at the top, so the project's negations below still apply`,
+      );
+  }
   if (ctx.fromHome === undefined && existingEnvrc !== undefined && envrcLoadsShell(existingEnvrc))
     notes.push(
       ".envrc already loads a Nix shell (use flake/use nix); left that line as it is: make sure it loads this flake",
@@ -58,6 +76,10 @@ export function planFiles(ctx: Context, chosen: Chosen): Planned {
     ...(ctx.fromHome !== undefined ? { fromHome: ctx.fromHome } : {}),
     ...(existingEnvrc !== undefined ? { existingEnvrc } : {}),
   });
-  const changes = planChanges(plan, ctx.dir, { force: ctx.force });
+  const changes = planChanges(plan, ctx.dir, {
+    force: ctx.force,
+    backup: true,
+    diff: ctx.dryRun,
+  });
   return { plan, changes, shell, title: shellTitle(shell), notes };
 }
