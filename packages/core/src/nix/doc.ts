@@ -196,14 +196,6 @@ function unexpandSpacing(doc: Doc): Doc {
   return out;
 }
 
-function simplifyGroup(ann: number, doc: DocE[]): DocE[] {
-  if (doc.length === 1) {
-    const only = doc[0] as DocE;
-    if (only.k === 2 && only.ann === ann) return only.doc.slice();
-  }
-  return doc;
-}
-
 /**
  * nixfmt's `fixup`: merge consecutive spacings and texts, move hard spacing
  * and comments out of the edges of groups, drop empty groups.
@@ -213,57 +205,28 @@ export function fixup(doc: Doc, depth = 0): DocE[] {
   // The work list (top = next element) with the pending nesting depth of each element.
   const work: DocE[] = [];
   const depths: number[] = [];
-  const push = (e: DocE, d: number) => {
-    work.push(e);
-    depths.push(d);
-  };
-  const pushAll = (d: Doc, level: number) => {
-    for (let i = d.length - 1; i >= 0; i--) push(d[i] as DocE, level);
-  };
-  /** Resolve lazy nests at the top of the work list; materialise a text's level. */
-  const settle = () => {
-    for (;;) {
-      const top = work[work.length - 1];
-      if (top === undefined) return;
-      if (top.k === 3) {
-        work.pop();
-        pushAll(top.doc, (depths.pop() as number) + 1);
-      } else {
-        const d = depths[depths.length - 1] as number;
-        if (d > 0 && top.k === 0) {
-          work[work.length - 1] = mkText(top.nl + d, top.off, top.ann, top.s);
-          depths[depths.length - 1] = 0;
-        }
-        return;
-      }
-    }
-  };
-  pushAll(doc, depth);
+  pushAll(work, depths, doc, depth);
   while (work.length) {
-    settle();
+    settle(work, depths);
     if (!work.length) break;
     const x = work.pop() as DocE;
     const xd = depths.pop() as number;
-    settle();
+    settle(work, depths);
     const y = work[work.length - 1];
     const yd = depths[depths.length - 1] as number;
     if (x.k === 1 && y?.k === 1) {
-      work.pop();
-      depths.pop();
-      push(spacing(mergeSpacings(x.sp, y.sp)), 0);
+      work[work.length - 1] = spacing(mergeSpacings(x.sp, y.sp));
+      depths[depths.length - 1] = 0;
       continue;
     }
     if (x.k === 0 && y?.k === 0 && x.ann === y.ann) {
-      work.pop();
-      depths.pop();
-      push(mkText(x.nl, x.off, x.ann, x.s + y.s), 0);
+      work[work.length - 1] = mkText(x.nl, x.off, x.ann, x.s + y.s);
+      depths[depths.length - 1] = 0;
       continue;
     }
     if (x.k === 1 && x.sp === HARDSPACE && y?.k === 2) {
-      work.pop();
-      depths.pop();
       // The hard space has no level: the new group keeps the group's pending one.
-      push(mkGroup(y.ann, [x, ...y.doc], y.tag), yd);
+      work[work.length - 1] = mkGroup(y.ann, [x, ...y.doc], y.tag);
       continue;
     }
     let lead: DocE | null = null;
@@ -283,28 +246,67 @@ export function fixup(doc: Doc, depth = 0): DocE[] {
       continue;
     }
     const inner = fixup(g.doc, gd);
-    let a = 0;
-    while (a < inner.length && (isHardSpacing(inner[a] as DocE) || isComment(inner[a] as DocE)))
-      a++;
-    let b = inner.length;
-    while (b > a && isHardSpacing(inner[b - 1] as DocE)) b--;
-    const pre = inner.slice(0, a);
-    const post = inner.slice(b);
-    const mid = inner.slice(a, b);
-    const only = mid.length === 1 ? mid[0] : undefined;
+    let i = 0;
+    while (i < inner.length && (isHardSpacing(inner[i] as DocE) || isComment(inner[i] as DocE)))
+      i++;
+    let j = inner.length;
+    while (j > i && isHardSpacing(inner[j - 1] as DocE)) j--;
+    const only = j - i === 1 ? inner[i] : undefined;
     const tag = g.tag ?? (only?.k === 2 && only.ann === g.ann ? only.tag : undefined);
-    const body = simplifyGroup(g.ann, mid);
-    if (lead) pre.unshift(lead);
-    if (body.length === 0) {
-      pushAll(post, 0);
-      pushAll(pre, 0);
-    } else {
-      for (const e of fixup(pre)) out.push(e);
-      out.push(mkGroup(g.ann, body, tag));
-      pushAll(post, 0);
+    if (j === i) {
+      // Dissolve the empty group: its edges (and the spacing before it) go round again.
+      for (let k = inner.length - 1; k >= j; k--) pushOne(work, depths, inner[k] as DocE);
+      for (let k = i - 1; k >= 0; k--) pushOne(work, depths, inner[k] as DocE);
+      if (lead) pushOne(work, depths, lead);
+      continue;
     }
+    if (lead || i > 0) {
+      const pre = i > 0 ? inner.slice(0, i) : [];
+      if (lead) pre.unshift(lead);
+      const again = pre.length > 1 || pre[0]?.k === 2;
+      for (const e of again ? fixup(pre) : pre) out.push(e);
+    }
+    const body =
+      only?.k === 2 && only.ann === g.ann
+        ? (only.doc as DocE[])
+        : i === 0 && j === inner.length
+          ? inner
+          : inner.slice(i, j);
+    out.push(mkGroup(g.ann, body, tag));
+    for (let k = inner.length - 1; k >= j; k--) pushOne(work, depths, inner[k] as DocE);
   }
   return out;
+}
+
+function pushOne(work: DocE[], depths: number[], e: DocE): void {
+  work.push(e);
+  depths.push(0);
+}
+function pushAll(work: DocE[], depths: number[], d: Doc, level: number): void {
+  for (let i = d.length - 1; i >= 0; i--) {
+    work.push(d[i] as DocE);
+    depths.push(level);
+  }
+}
+/** Resolve lazy nests at the top of the work list; materialise a text's level. */
+function settle(work: DocE[], depths: number[]): void {
+  for (;;) {
+    const top = work[work.length - 1];
+    if (top === undefined) return;
+    if (top.k === 3) {
+      work.pop();
+      pushAll(work, depths, top.doc, (depths.pop() as number) + 1);
+      continue;
+    }
+    if (top.k === 0) {
+      const d = depths[depths.length - 1] as number;
+      if (d > 0) {
+        work[work.length - 1] = mkText(top.nl + d, top.off, top.ann, top.s);
+        depths[depths.length - 1] = 0;
+      }
+    }
+    return;
+  }
 }
 
 // The lookahead of the layout: a lazily concatenated sequence of documents.
