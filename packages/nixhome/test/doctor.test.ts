@@ -57,7 +57,7 @@ describe("nixhome doctor --fix: before → after goldens, byte for byte", () => 
     expect(out.summary.written).toEqual([]);
     expect(tree(dir)).toEqual(after);
     // What is left is exactly what needs a person.
-    expect(out.summary.manual).toBe(6);
+    expect(out.summary.manual).toBe(5);
   });
 });
 
@@ -144,7 +144,7 @@ describe("findings", () => {
       "nixos/configuration.nix:11:39  programs.exa.enable → programs.eza.enable\n",
     );
     expect(r.stdout).toMatch(
-      /35 findings in 11 files \(of 12\); 29 fixable with nixhome doctor --fix\.\n$/,
+      /38 findings in 12 files \(of 13\); 33 fixable with nixhome doctor --fix\.\n$/,
     );
   });
 
