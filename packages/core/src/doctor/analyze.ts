@@ -95,6 +95,10 @@ const SYSTEM_KEYS = new Set([
   "sound",
 ]);
 
+/** A `${…}` name in a path. */
+const DYN = "\u0000dynamic";
+const namesWithDyn = (names: readonly AttrName[]) => names.map((n) => staticName(n) ?? DYN);
+
 const PINENTRY_FLAVORS = new Set([
   "curses",
   "tty",
@@ -480,14 +484,15 @@ class Analyzer {
       case "Let": {
         for (const b of e.bindings) {
           if (b.type !== "Binding") continue;
-          const names = staticNames(b.path.names) ?? [];
+          // `home-manager.users.${user}`: a dynamic name is fine where the user's name goes.
+          const names = b.path.names.map((n) => staticName(n) ?? DYN);
           const full = [...path, ...names];
           const hm = this.hmRootAt(full);
           if (hm === "users") {
             const v = unparen(b.value);
             if (v.type === "AttrSet" && full.length === 2) {
               for (const u of v.bindings) if (u.type === "Binding") this.module(u.value, bound);
-            } else if (full.length >= 3) {
+            } else if (full.length >= 3 && !full.slice(3).includes(DYN)) {
               this.hmUnder(b, full.slice(3), path.length);
             }
             continue;
@@ -508,11 +513,7 @@ class Analyzer {
             else for (const item of v.items) this.systemWalk(item, bound, []);
             continue;
           }
-          this.systemWalk(
-            b.value,
-            bound,
-            e.type === "AttrSet" && staticNames(b.path.names) ? full : [],
-          );
+          this.systemWalk(b.value, bound, e.type === "AttrSet" && !names.includes(DYN) ? full : []);
         }
         if (e.type === "Let") this.systemWalk(e.body, bound, path);
         return;
@@ -883,9 +884,9 @@ class Analyzer {
     // Would the new path collide with a sibling in the same set?
     const ownerNames = owner.binding.path.names;
     const newBindingPath = [
-      ...(staticNames(ownerNames) as string[]).slice(0, c - owner.start),
+      ...namesWithDyn(ownerNames).slice(0, c - owner.start),
       ...T,
-      ...(staticNames(ownerNames) as string[]).slice(c - owner.start + F.length),
+      ...namesWithDyn(ownerNames).slice(c - owner.start + F.length),
     ];
     const set = this.setOf(owner.binding, s);
     if (set) {
@@ -897,7 +898,7 @@ class Analyzer {
         const n = Math.min(otherNew.length, newBindingPath.length);
         if (otherNew.slice(0, n).join("\0") !== newBindingPath.slice(0, n).join("\0")) continue;
         // They overlapped before the rename too: Nix already merges them, nothing new.
-        const mine = staticNames(ownerNames) as string[];
+        const mine = namesWithDyn(ownerNames);
         const m = Math.min(other.length, mine.length, n);
         if (
           m > 0 &&
