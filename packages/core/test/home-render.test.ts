@@ -54,7 +54,14 @@ const attributes = (
     readFileSync(new URL("../../../../shared/nixpkgs/attributes.json", import.meta.url), "utf8"),
   ) as { attributes: Array<{ name: string; status: string }> }
 ).attributes;
-const present = new Set(attributes.filter((a) => a.status === "present").map((a) => a.name));
+/** Names attributes.json lacks, each verified in nixpkgs (evidence in the file). */
+const verified = readFileSync(new URL("../src/home/verified-names.txt", import.meta.url), "utf8")
+  .split("\n")
+  .filter((l) => l.trim() && !l.startsWith("#"));
+const present = new Set([
+  ...attributes.filter((a) => a.status === "present").map((a) => a.name),
+  ...verified,
+]);
 
 function writePlan(plan: FilePlan, dir?: string): string {
   const root = dir ?? mkdtempSync(join(tmpdir(), "nixhome-home-"));
@@ -158,6 +165,8 @@ describe("the default home repository", () => {
         "profiles/project-templates/node.nix",
         "profiles/project-templates/python.nix",
         "profiles/project-templates/rust.nix",
+        "services/code-server.nix",
+        "services/docker.nix",
       ].sort(),
     );
     expect(plan.find((f) => f.path === "bootstrap.sh")?.mode).toBe(0o755);
@@ -203,7 +212,12 @@ describe("the default home repository", () => {
 
   it("puts the required settings in the right layers", () => {
     const text = (p: string) => plan.find((f) => f.path === p)?.content ?? "";
-    expect(text("profiles/base.nix")).toContain("lib.optionals stdenv.hostPlatform.isLinux");
+    expect(text("profiles/base.nix")).toContain(
+      "imports = [ ../services/docker.nix ../services/code-server.nix ];",
+    );
+    expect(text("profiles/base.nix")).toContain(
+      "targets.genericLinux.enable = lib.mkIf pkgs.stdenv.hostPlatform.isLinux (lib.mkDefault true);",
+    );
     expect(text("profiles/personal.nix")).toContain("pull.rebase = false;");
     expect(text("profiles/personal.nix")).toContain('"$HOME/.local/bin"');
     expect(text("hosts/work-server.nix")).toMatch(/kubectl awscli2/);
@@ -217,7 +231,7 @@ describeNix("the default home repository, read by Nix", () => {
 
   it("parses every .nix file", () => {
     const files = nixFilesUnder(dir);
-    expect(files).toHaveLength(10);
+    expect(files).toHaveLength(12);
     nixParse(files);
   });
 
@@ -245,6 +259,8 @@ describeNix("the default home repository, read by Nix", () => {
       homeDirectory: "/home/bigboss",
       host: "laptop",
       stateVersion: "26.05",
+      docker: true,
+      codeServer: { enable: true, bind: "127.0.0.1", port: 8080 },
     });
     expect(out.homes.bigboss?.unfree).toEqual([false, false]);
     expect(out.checks).toEqual({
@@ -374,6 +390,8 @@ describeNix("the matrix of repositories, read by Nix", () => {
           homeDirectory: x.homeDirectory,
           host: x.host,
           stateVersion: c.spec.stateVersion,
+          docker: x.docker,
+          codeServer: x.codeServer,
         });
         expect(home?.modules.length, c.label).toBe(1 + x.layers.length + (x.host ? 1 : 0));
         expect(home?.unfree, c.label).toEqual([c.spec.editor === "vscode", false]);

@@ -4,7 +4,7 @@
  * name that reaches the shell script matched a strict pattern first.
  */
 import { CHANNELS } from "../channels.js";
-import { BASE_LINUX_PACKAGES, BASE_PACKAGES } from "./layers.js";
+import { BASE_SERVICES } from "./layers.js";
 import { type HomeSpec, homeConfigurations } from "./spec.js";
 
 /** The first-time command (Home Manager not installed yet) for a configuration. */
@@ -34,7 +34,7 @@ export function renderHomeReadme(spec: HomeSpec): string {
     "| file | holds |",
     "| --- | --- |",
     "| `home.nix` | identity: username, home directory, `home.stateVersion` (values from `nixhome.json`) |",
-    `| \`profiles/base.nix\` | every machine: git, ${BASE_PACKAGES.join(", ")}, ${BASE_LINUX_PACKAGES.join(", ")} (Linux), ${spec.shell} with aliases, direnv + nix-direnv |`,
+    `| \`profiles/base.nix\` | every machine: git, ${BASE_SERVICES.join(", ")}, ${spec.shell} with aliases, direnv + nix-direnv |`,
     `| \`profiles/personal.nix\` | you: git identity, ${editor}, \`~/.local/bin\` on PATH${ohMy} |`,
     "| `hosts/<host>.nix` | what differs on one machine |",
     "| `profiles/project-templates/<lang>.nix` | dev shells for projects: `nix develop <this repo>#<lang>` |",

@@ -62,6 +62,15 @@ export function flakeExpr(channelId: ChannelId): NixExpr {
               "homeDirectory",
               n.select(id("h"), "homeDirectory", ref("spec.user.homeDirectory")),
             ),
+            n.bind("docker", n.select(id("h"), "docker", n.select(id("spec"), "docker", true))),
+            n.bind(
+              "codeServer",
+              n.op(
+                "//",
+                n.select(id("spec"), "codeServer", n.attrs([])),
+                n.select(id("h"), "codeServer", n.attrs([])),
+              ),
+            ),
           ]),
         ),
       ]),
@@ -85,7 +94,7 @@ export function flakeExpr(channelId: ChannelId): NixExpr {
         n.bind(
           "extraSpecialArgs.nixhome",
           n.attrs([
-            n.inherit(["username", "homeDirectory", "host"], id("c")),
+            n.inherit(["username", "homeDirectory", "host", "docker", "codeServer"], id("c")),
             n.inherit(["stateVersion"], id("spec")),
           ]),
         ),

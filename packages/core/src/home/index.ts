@@ -7,8 +7,7 @@ export {
 export { type AddLayerOptions, addHost, addLayer, addTemplate } from "./edit.js";
 export { flakeExpr } from "./flake.js";
 export {
-  BASE_LINUX_PACKAGES,
-  BASE_PACKAGES,
+  BASE_SERVICES,
   baseLayer,
   customLayer,
   HOST_PACKAGES,
@@ -34,9 +33,20 @@ export {
 export { PLOP_PACKAGE, PLOP_PACKAGE_RANGE, PLOP_RANGE, renderPlopFiles } from "./plop.js";
 export { type HomeNixFile, homeNixFiles, type NixFileKind, renderHome } from "./render.js";
 export {
+  codeServerModule,
+  DOCKER_SOCKET,
+  dockerModule,
+  HOST_PATH,
+  ROOTLESS_PACKAGES,
+  type ServiceFile,
+  serviceFiles,
+} from "./services.js";
+export {
   BUILTIN_LAYERS,
   CHANNEL_IDS,
   type ChannelId,
+  type CodeServerSettings,
+  checkBindAddress,
   checkChannel,
   checkEditor,
   checkEmail,
@@ -44,11 +54,13 @@ export {
   checkHostName,
   checkLayerName,
   checkName,
+  checkPort,
   checkShell,
   checkStateVersion,
   checkSystem,
   checkTemplate,
   checkUsername,
+  DEFAULT_CODE_SERVER,
   DEFAULT_TEMPLATES,
   defaultHomeDirectory,
   EDITORS,

@@ -32,9 +32,15 @@ export function packageList(names: readonly string[]): NixExpr {
 
 const ARGS = ["config", "pkgs", "lib", "nixhome"] as const;
 
-/** `{ pkgs, lib, ... }: body` naming exactly the module arguments the body uses. */
-export function moduleFn(bindings: ReadonlyArray<BindingLike | null | undefined | false>): NixExpr {
-  const body = n.attrs(bindings);
+type Bindings = ReadonlyArray<BindingLike | null | undefined | false>;
+
+/**
+ * `{ pkgs, lib, ... }: body` naming exactly the module arguments the body uses;
+ * with `lets`, the body is `let … in { … }`.
+ */
+export function moduleFn(bindings: Bindings, lets: Bindings = []): NixExpr {
+  const attrs = n.attrs(bindings);
+  const body = lets.some(Boolean) ? n.let(lets, attrs) : attrs;
   const used = freeNames(body);
   return n.fn(
     ARGS.filter((a) => used.has(a)),
@@ -135,6 +141,8 @@ export function collectOptionPaths(module: NixExpr): string[][] {
   const visit = (prefix: readonly string[], value: NixExpr): void => {
     if (value.kind === "attrs" && !value.rec) {
       for (const b of value.bindings) {
+        // `imports = [ … ]` names other modules; it is not an option.
+        if (!prefix.length && b.kind === "bind" && b.path.join(".") === "imports") continue;
         if (b.kind === "bind") visit([...prefix, ...b.path], b.value);
         else for (const name of b.names) out.push([...prefix, name]);
       }

@@ -76,7 +76,25 @@ export interface HomeHost {
   homeDirectory?: string;
   /** A git email for this host only (written into the host file with `lib.mkForce`). */
   email?: string;
+  /** Overrides the top-level `docker` setting on this host. */
+  docker?: boolean;
+  /** Overrides fields of the top-level `codeServer` setting on this host. */
+  codeServer?: Partial<CodeServerSettings>;
 }
+
+/** code-server as a user service: on or off, and where it listens. */
+export interface CodeServerSettings {
+  enable: boolean;
+  /** An IPv4 address or `localhost`; 127.0.0.1 keeps it private to the machine. */
+  bind: string;
+  port: number;
+}
+
+export const DEFAULT_CODE_SERVER: Readonly<CodeServerSettings> = {
+  enable: true,
+  bind: "127.0.0.1",
+  port: 8080,
+};
 
 /** nixhome.json, version 1. */
 export interface HomeSpec {
@@ -98,6 +116,10 @@ export interface HomeSpec {
   allowUnfree: string[];
   /** Write package.json + plopfile.js so `npx plop` can extend the repository. */
   plop: boolean;
+  /** A Docker daemon for the user (rootless on Linux, Colima on macOS); hosts may turn it off. */
+  docker: boolean;
+  /** code-server as a user service; hosts may override any field. */
+  codeServer: CodeServerSettings;
 }
 
 const q = (s: string) => JSON.stringify(s);
@@ -188,6 +210,19 @@ export function checkTemplate(lang: string): string | undefined {
   return `unknown template ${q(lang)}${near || `; known: ${presetShells.map((p) => p.id).join(", ")}`}`;
 }
 
+/** A bind address for code-server: a dotted IPv4 address or `localhost`. */
+export function checkBindAddress(bind: string): string | undefined {
+  const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(bind);
+  if (bind === "localhost" || v4?.slice(1).every((o) => Number(o) <= 255)) return undefined;
+  return `${q(bind)} is not a bind address (expected an IPv4 address such as "127.0.0.1", or "localhost")`;
+}
+
+export function checkPort(port: unknown): string | undefined {
+  if (typeof port !== "number" || !Number.isInteger(port) || port < 1 || port > 65535)
+    return `${JSON.stringify(port)} is not a port (expected a whole number from 1 to 65535)`;
+  return undefined;
+}
+
 const isDarwin = (system: string) => system.endsWith("-darwin");
 
 /** `/home/<user>`, `/Users/<user>` on Darwin, `/root` for root on Linux. */
@@ -228,6 +263,26 @@ class SpecReader {
     return out;
   }
 
+  boolean(v: Json, path: string): boolean {
+    if (typeof v !== "boolean") this.fail(path, "expected true or false");
+    return v;
+  }
+
+  /** A `codeServer` object; only the fields it has (a host lays them over the top level). */
+  codeServer(v: Json, path: string): Partial<CodeServerSettings> {
+    const o = this.object(v, path);
+    this.known(o, path, CODE_SERVER_KEYS);
+    const out: Partial<CodeServerSettings> = {};
+    if (o.enable !== undefined) out.enable = this.boolean(o.enable, `${path}.enable`);
+    if (o.bind !== undefined) out.bind = this.string(o.bind, `${path}.bind`, checkBindAddress);
+    if (o.port !== undefined) {
+      const problem = checkPort(o.port);
+      if (problem) this.fail(`${path}.port`, problem);
+      out.port = o.port as number;
+    }
+    return out;
+  }
+
   known(o: Record<string, Json>, path: string, keys: readonly string[]): void {
     for (const k of Object.keys(o))
       if (!keys.includes(k)) this.fail(path, `unknown field ${q(k)}${didYouMean(k, keys)}`);
@@ -248,9 +303,20 @@ const SPEC_KEYS = [
   "templates",
   "allowUnfree",
   "plop",
+  "docker",
+  "codeServer",
 ] as const;
 const USER_KEYS = ["name", "email", "username", "homeDirectory"] as const;
-const HOST_KEYS = ["system", "layers", "username", "homeDirectory", "email"] as const;
+const HOST_KEYS = [
+  "system",
+  "layers",
+  "username",
+  "homeDirectory",
+  "email",
+  "docker",
+  "codeServer",
+] as const;
+const CODE_SERVER_KEYS = ["enable", "bind", "port"] as const;
 
 /**
  * Validate and normalise nixhome.json (a JSON string or its parsed value).
@@ -330,6 +396,9 @@ export function parseHomeSpec(json: unknown, source = "nixhome.json"): HomeSpec 
       host.homeDirectory = defaultHomeDirectory(username, host.system);
     }
     if (h.email !== undefined) host.email = r.string(h.email, `${path}.email`, checkEmail);
+    if (h.docker !== undefined) host.docker = r.boolean(h.docker, `${path}.docker`);
+    if (h.codeServer !== undefined)
+      host.codeServer = r.codeServer(h.codeServer, `${path}.codeServer`);
     hosts[name] = host;
   }
   const templates = (
@@ -366,6 +435,11 @@ export function parseHomeSpec(json: unknown, source = "nixhome.json"): HomeSpec 
     templates,
     allowUnfree,
     plop: o.plop === undefined ? true : (o.plop as boolean),
+    docker: o.docker === undefined ? true : r.boolean(o.docker, "docker"),
+    codeServer: {
+      ...DEFAULT_CODE_SERVER,
+      ...(o.codeServer === undefined ? {} : r.codeServer(o.codeServer, "codeServer")),
+    },
   };
 }
 
@@ -379,6 +453,8 @@ export function renderSpecJson(spec: HomeSpec): string {
       ...(h.username === undefined ? {} : { username: h.username }),
       ...(h.homeDirectory === undefined ? {} : { homeDirectory: h.homeDirectory }),
       ...(h.email === undefined ? {} : { email: h.email }),
+      ...(h.docker === undefined ? {} : { docker: h.docker }),
+      ...(h.codeServer === undefined ? {} : { codeServer: orderedCodeServer(h.codeServer) }),
     };
   const ordered: HomeSpec = {
     version: spec.version,
@@ -398,8 +474,18 @@ export function renderSpecJson(spec: HomeSpec): string {
     templates: spec.templates,
     allowUnfree: spec.allowUnfree,
     plop: spec.plop,
+    docker: spec.docker,
+    codeServer: orderedCodeServer(spec.codeServer) as CodeServerSettings,
   };
   return `${formatJson(ordered, "")}\n`;
+}
+
+function orderedCodeServer(c: Partial<CodeServerSettings>): Partial<CodeServerSettings> {
+  return {
+    ...(c.enable === undefined ? {} : { enable: c.enable }),
+    ...(c.bind === undefined ? {} : { bind: c.bind }),
+    ...(c.port === undefined ? {} : { port: c.port }),
+  };
 }
 
 /** JSON with two-space indent; lists of strings stay on one line when they fit. */
@@ -438,6 +524,9 @@ export interface HomeConfiguration {
   homeDirectory: string;
   system: string;
   layers: string[];
+  /** The service settings in effect: the top level with the host's fields laid over. */
+  docker: boolean;
+  codeServer: CodeServerSettings;
 }
 
 export function homeConfigurations(spec: HomeSpec): HomeConfiguration[] {
@@ -449,6 +538,8 @@ export function homeConfigurations(spec: HomeSpec): HomeConfiguration[] {
       homeDirectory: spec.user.homeDirectory,
       system: spec.system,
       layers: spec.layers,
+      docker: spec.docker,
+      codeServer: spec.codeServer,
     },
     ...Object.entries(spec.hosts).map(([host, h]) => {
       const username = h.username ?? spec.user.username;
@@ -459,6 +550,8 @@ export function homeConfigurations(spec: HomeSpec): HomeConfiguration[] {
         homeDirectory: h.homeDirectory ?? spec.user.homeDirectory,
         system: h.system,
         layers: h.layers,
+        docker: h.docker ?? spec.docker,
+        codeServer: { ...spec.codeServer, ...h.codeServer },
       };
     }),
   ];

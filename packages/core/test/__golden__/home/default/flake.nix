@@ -49,6 +49,8 @@
             system = h.system or spec.system;
             layers = h.layers or spec.layers;
             homeDirectory = h.homeDirectory or spec.user.homeDirectory;
+            docker = h.docker or spec.docker or true;
+            codeServer = spec.codeServer or { } // h.codeServer or { };
           };
         };
       configs = builtins.listToAttrs (map entry ([ null ] ++ builtins.attrNames spec.hosts));
@@ -64,7 +66,7 @@
             ++ map (layer: ./profiles + "/${layer}.nix") c.layers
             ++ lib.optional (c.host != null) (./hosts + "/${c.host}.nix");
           extraSpecialArgs.nixhome = {
-            inherit (c) username homeDirectory host;
+            inherit (c) username homeDirectory host docker codeServer;
             inherit (spec) stateVersion;
           };
         };
