@@ -49,6 +49,11 @@ describe("create-nix-home", () => {
     expect(json.templates).toEqual(["python", "node", "rust"]);
     expect(r.stdout).toContain("nix run home-manager/master -- switch -b backup --flake .#bigboss");
     expect(statSync(join(cwd, "home-manager", "bootstrap.sh")).mode & 0o777).toBe(0o755);
+    // The services the base layer starts, and how to reach them.
+    expect(json.docker).toBe(true);
+    expect(json.codeServer).toEqual({ enable: true, bind: "127.0.0.1", port: 8080 });
+    expect(r.stdout).toContain("code-server: ssh -L 8080:127.0.0.1:8080 <host>");
+    expect(r.stdout).toContain("loginctl enable-linger $USER");
   });
 
   it("writes the golden repository from flags, without a terminal", () => {

@@ -36,6 +36,7 @@ export function renderHomeReadme(spec: HomeSpec): string {
     "| `home.nix` | identity: username, home directory, `home.stateVersion` (values from `nixhome.json`) |",
     `| \`profiles/base.nix\` | every machine: git, ${BASE_SERVICES.join(", ")}, ${spec.shell} with aliases, direnv + nix-direnv |`,
     `| \`profiles/personal.nix\` | you: git identity, ${editor}, \`~/.local/bin\` on PATH${ohMy} |`,
+    "| `services/docker.nix`, `services/code-server.nix` | user services base.nix imports: Docker and code-server, switched per host in `nixhome.json` |",
     "| `hosts/<host>.nix` | what differs on one machine |",
     "| `profiles/project-templates/<lang>.nix` | dev shells for projects: `nix develop <this repo>#<lang>` |",
     "| `nixhome.json` | the answers; `flake.nix` reads identity, layers, hosts and templates from it |",
@@ -85,6 +86,7 @@ export function renderHomeReadme(spec: HomeSpec): string {
       `Home Manager installs ${spec.shell} but does not change your login shell: add`,
       `\`~/.nix-profile/bin/${spec.shell}\` to \`/etc/shells\`, then \`chsh -s ~/.nix-profile/bin/${spec.shell}\`.`,
     );
+  l.push(...servicesSection(spec));
   l.push(
     "",
     "## Update",
@@ -161,6 +163,38 @@ export function renderHomeReadme(spec: HomeSpec): string {
   );
   if (hosts.length === 0) l.push("No hosts yet: only the default configuration exists.", "");
   return l.join("\n");
+}
+
+/** How the user services of the base layer are reached and switched (README section). */
+function servicesSection(spec: HomeSpec): string[] {
+  const port = spec.codeServer.port;
+  return [
+    "",
+    "## Services: Docker and code-server",
+    "",
+    "The switch starts them as user services (systemd on Linux, launchd on macOS); no root daemon.",
+    "",
+    "- **Docker.** On Linux a rootless daemon (`systemctl --user status docker`); `DOCKER_HOST` points",
+    "  every shell at `$XDG_RUNTIME_DIR/docker.sock`, so `docker run hello-world` and `docker compose up`",
+    "  work as you. It needs two things from the host: the setuid `newuidmap`/`newgidmap` (Debian/Ubuntu:",
+    "  `sudo apt-get install uidmap`) and a range for you in `/etc/subuid` and `/etc/subgid`",
+    "  (`sudo usermod --add-subuids 100000-165535 --add-subgids 100000-165535 $USER`); `bootstrap.sh`",
+    "  checks both and prints the command when one is missing. On macOS it is Colima, a small Linux VM",
+    "  serving the Docker API (`colima status`), started at login.",
+    `- **code-server** listens on \`${spec.codeServer.bind}:${port}\`. From your computer:`,
+    `  \`ssh -L ${port}:127.0.0.1:${port} <host>\`, then open http://localhost:${port}. The password is in`,
+    "  `~/.config/code-server/config.yaml` on that host (code-server writes it on its first start).",
+    "  nixpkgs does not build code-server for aarch64-darwin, so Apple-silicon Macs have no service.",
+    "- **Servers.** User services stop at logout: `loginctl enable-linger $USER` (with `sudo` if asked)",
+    "  keeps them running without a login.",
+    "- **Per host** in `nixhome.json` (top level for every configuration, or in a host entry):",
+    '  `"docker": false` where the host already runs Docker, `"codeServer": { "enable": false }` to drop',
+    '  code-server, `"codeServer": { "port": 8443 }` to move it (`"bind": "0.0.0.0"` opens it to the',
+    "  network with only its password in front: prefer the SSH tunnel).",
+    "",
+    "On Linux, `profiles/base.nix` also sets `targets.genericLinux.enable` (XDG paths and session",
+    "variables for a distribution that is not NixOS); a NixOS host turns it off with `lib.mkForce false`.",
+  ];
 }
 
 /** bootstrap.sh: Nix if missing, then Home Manager switch for a host. Mode 0755. */

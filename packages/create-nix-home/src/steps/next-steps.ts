@@ -39,6 +39,16 @@ export function nextSteps(
     lines.push(
       `On another machine: clone it, then ./bootstrap.sh <host>   (hosts: ${hosts.join(", ")})`,
     );
+  const configs = homeConfigurations(spec);
+  const codeServer = configs.find((c) => c.name === config)?.codeServer ?? spec.codeServer;
+  if (configs.some((c) => c.codeServer.enable))
+    lines.push(
+      `code-server: ssh -L ${codeServer.port}:127.0.0.1:${codeServer.port} <host>, then http://localhost:${codeServer.port} (password: ~/.config/code-server/config.yaml)`,
+    );
+  if (configs.some((c) => c.docker || c.codeServer.enable))
+    lines.push(
+      "On a server: loginctl enable-linger $USER keeps Docker and code-server running after logout",
+    );
   if (spec.templates.length)
     lines.push(
       `Project shells: nix develop .#${spec.templates[0]} here, or nix develop <path>#${spec.templates[0]} anywhere`,
