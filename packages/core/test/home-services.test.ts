@@ -214,6 +214,18 @@ const STAND_IN = `
     makeBinPath = ps: builtins.concatStringsSep ":" (map (p: "\${p}/bin") ps);
     meta.availableOn = platform: p:
       !(p.meta ? platforms) || builtins.elem platform.system p.meta.platforms;
+    # What flake.nix itself calls.
+    nameValuePair = name: value: { inherit name value; };
+    listToAttrs = builtins.listToAttrs;
+    attrValues = builtins.attrValues;
+    any = builtins.any;
+    unique = builtins.foldl' (acc: x: if builtins.elem x acc then acc else acc ++ [ x ]) [ ];
+    mapAttrsToList = f: s: map (n: f n s.\${n}) (builtins.attrNames s);
+    hasSuffix = suffix: s:
+      let ls = builtins.stringLength s; lx = builtins.stringLength suffix; in
+      ls >= lx && builtins.substring (ls - lx) lx s == suffix;
+    recursiveUpdate = a: b: a // builtins.mapAttrs (n: v:
+      if builtins.isAttrs v && builtins.isAttrs (a.\${n} or null) then recursiveUpdate a.\${n} v else v) b;
   };
   none = { _type = "none"; };
   # mkIf false → nothing; priorities → the value; packages → their names.

@@ -1,15 +1,26 @@
 export {
+  escapeMarkdown,
+  fillTextTemplate,
   firstSwitchCommand,
   renderBootstrap,
   renderHomeGitignore,
   renderHomeReadme,
 } from "./docs.js";
-export { type AddLayerOptions, addHost, addLayer, addTemplate } from "./edit.js";
-export { flakeExpr } from "./flake.js";
 export {
-  BASE_SERVICES,
+  type AddHostOptions,
+  type AddLayerOptions,
+  addHost,
+  addLayer,
+  addTemplate,
+  DEFAULT_CONFIG,
+  type NewHost,
+  templateId,
+} from "./edit.js";
+export { fillNixTemplate, HOME_TEMPLATES, renderHomeFlake, renderHomeNix } from "./flake.js";
+export {
   baseLayer,
   customLayer,
+  EDITOR_COMMAND,
   HOST_PACKAGES,
   hostModule,
   identityModule,
@@ -71,7 +82,9 @@ export {
   type HomeHost,
   type HomeSpec,
   type HomeUser,
+  type HostUser,
   homeConfigurations,
+  hostHomeDirectory,
   KNOWN_HOSTS,
   LAYER_PATTERN,
   NAME_PATTERNS,

@@ -137,13 +137,15 @@ export function dockerModule(): NixExpr {
         },
       ),
     ],
-    [
-      n.bind("enable", n.select(n.id("nixhome"), "docker", true), {
-        comment: 'nixhome.json\'s "docker" (a host may say false: it already runs Docker).',
-      }),
-      n.bind("socket", DOCKER_SOCKET),
-      platform,
-    ],
+    {
+      let: [
+        n.bind("enable", n.select(n.id("nixhome"), "docker", true), {
+          comment: 'nixhome.json\'s "docker" (a host may say false: it already runs Docker).',
+        }),
+        n.bind("socket", DOCKER_SOCKET),
+        platform,
+      ],
+    },
   );
 }
 
@@ -196,45 +198,47 @@ export function codeServerModule(): NixExpr {
         { gap: true },
       ),
     ],
-    [
-      n.bind(
-        "settings",
-        n.op(
-          "//",
-          n.attrs(
-            Object.entries(DEFAULT_CODE_SERVER).map(([k, v]) =>
-              n.bind(k, v as string | number | boolean),
+    {
+      let: [
+        n.bind(
+          "settings",
+          n.op(
+            "//",
+            n.attrs(
+              Object.entries(DEFAULT_CODE_SERVER).map(([k, v]) =>
+                n.bind(k, v as string | number | boolean),
+              ),
+            ),
+            n.select(n.id("nixhome"), "codeServer", n.attrs([])),
+          ),
+          {
+            comment:
+              'nixhome.json\'s "codeServer", host fields over top-level ones. The password is in\n~/.config/code-server/config.yaml, which code-server writes on its first start;\nreach it with `ssh -L 8080:127.0.0.1:8080 <host>`, then http://localhost:8080.',
+          },
+        ),
+        n.bind(
+          "enable",
+          n.op(
+            "&&",
+            n.ref("settings.enable"),
+            n.call(
+              "lib.meta.availableOn",
+              n.ref("pkgs.stdenv.hostPlatform"),
+              n.ref("pkgs.code-server"),
             ),
           ),
-          n.select(n.id("nixhome"), "codeServer", n.attrs([])),
+          {
+            comment:
+              "nixpkgs builds code-server for x86_64-linux, aarch64-linux and x86_64-darwin;\non aarch64-darwin there is no package, so no service either.",
+          },
         ),
-        {
-          comment:
-            'nixhome.json\'s "codeServer", host fields over top-level ones. The password is in\n~/.config/code-server/config.yaml, which code-server writes on its first start;\nreach it with `ssh -L 8080:127.0.0.1:8080 <host>`, then http://localhost:8080.',
-        },
-      ),
-      n.bind(
-        "enable",
-        n.op(
-          "&&",
-          n.ref("settings.enable"),
-          n.call(
-            "lib.meta.availableOn",
-            n.ref("pkgs.stdenv.hostPlatform"),
-            n.ref("pkgs.code-server"),
-          ),
+        n.bind(
+          "address",
+          n.interp`${n.ref("settings.bind")}:${n.call("toString", n.ref("settings.port"))}`,
         ),
-        {
-          comment:
-            "nixpkgs builds code-server for x86_64-linux, aarch64-linux and x86_64-darwin;\non aarch64-darwin there is no package, so no service either.",
-        },
-      ),
-      n.bind(
-        "address",
-        n.interp`${n.ref("settings.bind")}:${n.call("toString", n.ref("settings.port"))}`,
-      ),
-      platform,
-    ],
+        platform,
+      ],
+    },
   );
 }
 
