@@ -96,8 +96,9 @@ export function dockerModule(): NixExpr {
               gap: true,
               comment: "For programs systemd starts, too.",
             }),
-            n.bind("startServices", "sd-switch", {
-              comment: "The switch starts (and restarts) the daemon.",
+            n.bind("startServices", n.call("lib.mkDefault", "sd-switch"), {
+              comment:
+                "The switch starts and restarts the daemon (Home Manager's default; relied on here).",
             }),
           ]),
         ),

@@ -49,8 +49,8 @@ in
 
     # For programs systemd starts, too.
     sessionVariables.DOCKER_HOST = socket;
-    # The switch starts (and restarts) the daemon.
-    startServices = "sd-switch";
+    # The switch starts and restarts the daemon (Home Manager's default; relied on here).
+    startServices = lib.mkDefault "sd-switch";
   };
   # Every shell (and `docker compose`) talks to that daemon.
   home.sessionVariables.DOCKER_HOST = lib.mkIf (enable && isLinux) socket;
