@@ -8,6 +8,9 @@ let
   # nixhome.json's "docker" (a host may say false: it already runs Docker).
   enable = nixhome.docker or true;
   socket = "unix://$XDG_RUNTIME_DIR/docker.sock";
+  # rootlesskit and slirp4netns from nixpkgs; newuidmap/newgidmap must be the host's
+  # setuid programs (Debian/Ubuntu package uidmap; /run/wrappers on NixOS).
+  daemonPath = lib.makeBinPath [ pkgs.rootlesskit pkgs.slirp4netns ];
   inherit (pkgs.stdenv.hostPlatform) isLinux isDarwin;
 in
 {
@@ -28,12 +31,9 @@ in
       };
       Service = {
         Type = "notify";
-        # nixpkgs' dockerd-rootless wrapper; rootlesskit and slirp4netns come from
-        # nixpkgs, newuidmap/newgidmap from the host (setuid: Debian/Ubuntu package uidmap).
+        # nixpkgs' wrapper of moby's dockerd-rootless.sh.
         ExecStart = "${pkgs.docker}/bin/dockerd-rootless";
-        Environment = [
-          "PATH=${lib.makeBinPath [ pkgs.rootlesskit pkgs.slirp4netns ]}:/run/wrappers/bin:/usr/bin:/bin"
-        ];
+        Environment = [ "PATH=${daemonPath}:/run/wrappers/bin:/usr/bin:/bin" ];
         Delegate = true;
         NotifyAccess = "all";
         KillMode = "mixed";

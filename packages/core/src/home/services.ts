@@ -47,17 +47,11 @@ export function dockerModule(): NixExpr {
       n.attrs([
         n.bind("Type", "notify"),
         n.bind("ExecStart", n.interp`${n.ref("pkgs.docker")}/bin/dockerd-rootless`, {
-          comment:
-            "nixpkgs' dockerd-rootless wrapper; rootlesskit and slirp4netns come from\nnixpkgs, newuidmap/newgidmap from the host (setuid: Debian/Ubuntu package uidmap).",
+          comment: "nixpkgs' wrapper of moby's dockerd-rootless.sh.",
         }),
         n.bind(
           "Environment",
-          n.list([
-            n.interp`PATH=${n.call(
-              "lib.makeBinPath",
-              n.list(ROOTLESS_PACKAGES.map((p) => n.ref(`pkgs.${p}`))),
-            )}:/run/wrappers/bin:/usr/bin:/bin`,
-          ]),
+          n.list([n.interp`PATH=${n.id("daemonPath")}:/run/wrappers/bin:/usr/bin:/bin`]),
         ),
         n.bind("Delegate", true),
         n.bind("NotifyAccess", "all"),
@@ -144,6 +138,14 @@ export function dockerModule(): NixExpr {
           comment: 'nixhome.json\'s "docker" (a host may say false: it already runs Docker).',
         }),
         n.bind("socket", DOCKER_SOCKET),
+        n.bind(
+          "daemonPath",
+          n.call("lib.makeBinPath", n.list(ROOTLESS_PACKAGES.map((p) => n.ref(`pkgs.${p}`)))),
+          {
+            comment:
+              "rootlesskit and slirp4netns from nixpkgs; newuidmap/newgidmap must be the host's\nsetuid programs (Debian/Ubuntu package uidmap; /run/wrappers on NixOS).",
+          },
+        ),
         platform,
       ],
     },
