@@ -25,62 +25,68 @@ const isEditor = (editor: string) => n.op("==", n.ref("nixhome.editor"), n.str(e
 /** profiles/base.nix: tools and programs every machine gets; every scalar is lib.mkDefault. */
 export function baseLayer(_spec?: HomeSpec): NixExpr {
   const rank: Rank = "base";
-  return moduleFn([
-    n.bind("imports", n.list(serviceFiles().map((f) => n.path(`../${f.path}`))), {
-      comment:
-        'Tools every machine gets. Scalars in this layer use lib.mkDefault, so any layer\nabove wins; lists merge with theirs. The services (Docker, code-server) are\nswitched per host in nixhome.json ("docker", "codeServer"), not here.',
-    }),
-    n.bind(
-      "targets.genericLinux.enable",
-      n.call("lib.mkIf", n.ref("pkgs.stdenv.hostPlatform.isLinux"), scalar(rank, true)),
-      {
-        gap: true,
+  return moduleFn(
+    [
+      n.bind("imports", n.list(serviceFiles().map((f) => n.path(`../${f.path}`))), {
         comment:
-          "Linux that is not NixOS: XDG data dirs, desktop entries and session variables\nfor the distribution (a NixOS host sets it to false with lib.mkForce).",
-      },
-    ),
-    n.bind("programs.git.enable", scalar(rank, true), { gap: true }),
-    ...SHELLS.map((shell, i) =>
-      n.bind(`programs.${shell}.enable`, scalar(rank, isShell(shell)), {
-        ...(i === 0
-          ? {
-              gap: true,
-              comment:
-                'The interactive shell: "shell" in nixhome.json (zsh, bash or fish). Make it\nyour login shell with chsh (see README.md).',
-            }
-          : {}),
+          'Tools every machine gets. Scalars in this layer use lib.mkDefault, so any layer\nabove wins; lists merge with theirs. The services (Docker, code-server) are\nswitched per host in nixhome.json ("docker", "codeServer"), not here.',
       }),
-    ),
-    n.bind(
-      "home.shellAliases",
-      n.attrs(Object.entries(SHELL_ALIASES).map(([k, v]) => n.bind([k], scalar(rank, v)))),
-    ),
-    n.bind(
-      "programs.man.generateCaches",
-      n.call(
-        "lib.mkIf",
-        n.op("&&", isShell("fish"), n.op("==", n.ref("config.programs.man.package"), n.null())),
-        n.call("lib.mkOverride", 900, false),
+      n.bind(
+        "targets.genericLinux.enable",
+        n.call("lib.mkIf", n.ref("pkgs.stdenv.hostPlatform.isLinux"), scalar(rank, true)),
+        {
+          gap: true,
+          comment:
+            "Linux that is not NixOS: XDG data dirs, desktop entries and session variables\nfor the distribution (a NixOS host sets it to false with lib.mkForce).",
+        },
       ),
-      {
+      n.bind("programs.git.enable", scalar(rank, true), { gap: true }),
+      ...SHELLS.map((shell, i) =>
+        n.bind(`programs.${shell}.enable`, scalar(rank, isShell(shell)), {
+          ...(i === 0
+            ? {
+                gap: true,
+                comment:
+                  'The interactive shell: "shell" in nixhome.json (zsh, bash or fish). Make it\nyour login shell with chsh (see README.md).',
+              }
+            : {}),
+        }),
+      ),
+      n.bind(
+        "home.shellAliases",
+        n.attrs(Object.entries(SHELL_ALIASES).map(([k, v]) => n.bind([k], scalar(rank, v)))),
+      ),
+      n.bind(
+        "programs.man.generateCaches",
+        n.call("lib.mkIf", n.id("fishWithoutMan"), n.call("lib.mkOverride", 900, false)),
+        {
+          gap: true,
+          comment:
+            "The fish module turns on man caches; without a man package (macOS, stateVersion\n26.05+: the system's man) they have nothing to index. Priority 900 beats that\nmodule's mkDefault and still yields to any layer above.",
+        },
+      ),
+      n.bind(
+        "programs.direnv",
+        n.attrs([
+          n.bind("enable", scalar(rank, true)),
+          n.bind("nix-direnv.enable", scalar(rank, true)),
+        ]),
+        { gap: true, comment: "Per-project environments: `use flake` in an .envrc." },
+      ),
+      n.bind("programs.home-manager.enable", scalar(rank, true), {
         gap: true,
-        comment:
-          "The fish module turns on man caches; without a man package (macOS, stateVersion\n26.05+: the system's man) they have nothing to index. Priority 900 beats that\nmodule's mkDefault and still yields to any layer above.",
-      },
-    ),
-    n.bind(
-      "programs.direnv",
-      n.attrs([
-        n.bind("enable", scalar(rank, true)),
-        n.bind("nix-direnv.enable", scalar(rank, true)),
-      ]),
-      { gap: true, comment: "Per-project environments: `use flake` in an .envrc." },
-    ),
-    n.bind("programs.home-manager.enable", scalar(rank, true), {
-      gap: true,
-      comment: "Let Home Manager install and manage itself.",
-    }),
-  ]);
+        comment: "Let Home Manager install and manage itself.",
+      }),
+    ],
+    {
+      let: [
+        n.bind(
+          "fishWithoutMan",
+          n.op("&&", isShell("fish"), n.op("==", n.ref("config.programs.man.package"), n.null())),
+        ),
+      ],
+    },
+  );
 }
 
 /** The command each editor runs as `$EDITOR` and git's `core.editor`. */
@@ -130,12 +136,10 @@ export function personalLayer(_spec?: HomeSpec): NixExpr {
     ],
     {
       let: [
-        n.bind(
-          "editor",
-          n.select(n.attrs(Object.entries(EDITOR_COMMAND).map(([k, v]) => n.bind(k, v))), [
-            n.ref("nixhome.editor"),
-          ]),
-        ),
+        n.bind("editors", n.attrs(Object.entries(EDITOR_COMMAND).map(([k, v]) => n.bind(k, v))), {
+          comment: '"editor" in nixhome.json picks the command $EDITOR and git run.',
+        }),
+        n.bind("editor", n.select(n.id("editors"), [n.ref("nixhome.editor")])),
       ],
     },
   );

@@ -5,11 +5,12 @@
   ...
 }:
 let
-  editor =
-    {
-      vim = "vim";
-      vscode = "code --wait";
-    }.${nixhome.editor};
+  # "editor" in nixhome.json picks the command $EDITOR and git run.
+  editors = {
+    vim = "vim";
+    vscode = "code --wait";
+  };
+  editor = editors.${nixhome.editor};
 in
 {
   # Your git identity and preferences (written to ~/.config/git/config); name and
