@@ -197,7 +197,7 @@ grep -Eq '^ExecStart=/nix/store/[^ ]+/bin/dockerd-rootless$' ${UNIT("docker")}
 grep -Eq '^Environment=PATH=/nix/store/[^:]+-rootlesskit[^:]*/bin:/nix/store/[^:]+-slirp4netns[^:]*/bin:/run/wrappers/bin:/usr/bin:/bin$' ${UNIT("docker")}
 grep -qx 'Type=notify' ${UNIT("docker")}
 grep -qx 'WantedBy=default.target' ${UNIT("docker")}
-grep -Eq '^ExecStart=/nix/store/[^ ]+/bin/code-server --bind-addr 127.0.0.1:8080$' ${UNIT("code-server")}
+grep -Eq '^ExecStart=/nix/store/[^ ]+/bin/code-server --bind-addr 127\\.0\\.0\\.1:8080$' ${UNIT("code-server")}
 test -L ~/.config/systemd/user/default.target.wants/docker.service
 test -L ~/.config/systemd/user/default.target.wants/code-server.service
 got="$(XDG_RUNTIME_DIR=${RUNTIME_DIR} zsh -i -c 'print -r -- $DOCKER_HOST' </dev/null | tail -n 1)"
