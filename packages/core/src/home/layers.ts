@@ -6,9 +6,10 @@
 import type { NixExpr } from "../nix/ast.js";
 import { n } from "../nix/build.js";
 import { renderNix } from "../nix/printer.js";
+import { own } from "../own.js";
 import { moduleFn, packageList, type Rank, scalar } from "./module.js";
 import { serviceFiles } from "./services.js";
-import { type HomeHost, type HomeSpec, SHELLS, type Shell } from "./spec.js";
+import { type HomeSpec, SHELLS, type Shell } from "./spec.js";
 
 /** What a host adds, by host name. */
 export const HOST_PACKAGES: Readonly<Record<string, readonly string[]>> = {
@@ -178,10 +179,10 @@ export function renderLayerFile(input: LayerFileInput): string {
 /** hosts/<name>.nix: what differs on that host; scalars use lib.mkForce. */
 export function hostModule(spec: HomeSpec, name: string): NixExpr {
   const rank: Rank = "host";
-  const host = spec.hosts[name] as HomeHost | undefined;
+  const host = own(spec.hosts, name);
   const uses = (layer: string) => (host?.layers ?? spec.layers).includes(layer);
   const shell = host?.shell ?? spec.shell;
-  const packages = HOST_PACKAGES[name] ?? [];
+  const packages = own(HOST_PACKAGES, name) ?? [];
   const what: Record<string, string> = {
     laptop: "Desktop-side tools for the laptop.",
     "work-server": "Cluster and cloud tools for work.",
@@ -190,7 +191,7 @@ export function hostModule(spec: HomeSpec, name: string): NixExpr {
   return moduleFn(
     [
       n.bind("home.packages", packageList(packages), {
-        comment: `${what[name] ?? `What only ${name} gets.`}\nScalars here use lib.mkForce: a host beats every layer below it.`,
+        comment: `${own(what, name) ?? `What only ${name} gets.`}\nScalars here use lib.mkForce: a host beats every layer below it.`,
       }),
       name === "cloud-instance" && shell === "zsh" && uses("personal")
         ? n.bind("programs.zsh.oh-my-zsh.enable", scalar(rank, false), {

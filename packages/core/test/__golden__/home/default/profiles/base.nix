@@ -12,7 +12,10 @@ in
   # Tools every machine gets. Scalars in this layer use lib.mkDefault, so any layer
   # above wins; lists merge with theirs. The services (Docker, code-server) are
   # switched per host in nixhome.json ("docker", "codeServer"), not here.
-  imports = [ ../services/docker.nix ../services/code-server.nix ];
+  imports = [
+    ../services/docker.nix
+    ../services/code-server.nix
+  ];
 
   # Linux that is not NixOS: XDG data dirs, desktop entries and session variables
   # for the distribution (a NixOS host sets it to false with lib.mkForce).

@@ -28,7 +28,10 @@ in
 
   programs.zsh.oh-my-zsh = lib.mkIf (nixhome.shell == "zsh") {
     enable = true;
-    plugins = [ "git" "docker" ];
+    plugins = [
+      "git"
+      "docker"
+    ];
     theme = "robbyrussell";
   };
 

@@ -8,13 +8,12 @@ let
   # nixhome.json's "codeServer", host fields over top-level ones. The password is in
   # ~/.config/code-server/config.yaml, which code-server writes on its first start;
   # reach it with `ssh -L 8080:127.0.0.1:8080 <host>`, then http://localhost:8080.
-  settings =
-    {
-      enable = true;
-      bind = "127.0.0.1";
-      port = 8080;
-    }
-    // nixhome.codeServer or { };
+  settings = {
+    enable = true;
+    bind = "127.0.0.1";
+    port = 8080;
+  }
+  // nixhome.codeServer or { };
   # nixpkgs builds code-server for x86_64-linux, aarch64-linux and x86_64-darwin;
   # on aarch64-darwin there is no package, so no service either.
   enable = settings.enable && lib.meta.availableOn pkgs.stdenv.hostPlatform pkgs.code-server;

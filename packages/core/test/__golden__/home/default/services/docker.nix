@@ -10,12 +10,21 @@ let
   socket = "unix://$XDG_RUNTIME_DIR/docker.sock";
   # rootlesskit and slirp4netns from nixpkgs; newuidmap/newgidmap must be the host's
   # setuid programs (Debian/Ubuntu package uidmap; /run/wrappers on NixOS).
-  daemonPath = lib.makeBinPath [ pkgs.rootlesskit pkgs.slirp4netns ];
+  daemonPath = lib.makeBinPath [
+    pkgs.rootlesskit
+    pkgs.slirp4netns
+  ];
   inherit (pkgs.stdenv.hostPlatform) isLinux isDarwin;
 in
 {
   # The docker CLI (with its compose plugin) and docker-compose.
-  home.packages = lib.optionals enable (with pkgs; [ docker docker-compose ]);
+  home.packages = lib.optionals enable (
+    with pkgs;
+    [
+      docker
+      docker-compose
+    ]
+  );
 
   # Linux: the rootless daemon as a user service, as NixOS'
   # virtualisation.docker.rootless runs it. `loginctl enable-linger $USER` keeps
