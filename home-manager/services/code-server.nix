@@ -18,10 +18,24 @@ let
   # on aarch64-darwin there is no package, so no service either.
   enable = settings.enable && lib.meta.availableOn pkgs.stdenv.hostPlatform pkgs.code-server;
   address = "${settings.bind}:${toString settings.port}";
+  # The address reaches code-server's command line: anything else is refused below,
+  # even when nixhome.json was edited by hand.
+  validAddress =
+    builtins.match "[0-9]{1,3}([.][0-9]{1,3}){3}|localhost" (toString settings.bind) != null
+    && builtins.isInt settings.port
+    && builtins.lessThan 0 settings.port
+    && builtins.lessThan settings.port 65536;
   inherit (pkgs.stdenv.hostPlatform) isLinux isDarwin;
 in
 {
   home.packages = lib.optionals enable [ pkgs.code-server ];
+
+  assertions = [
+    {
+      assertion = !enable || validAddress;
+      message = "nixhome.json: codeServer.bind must be an IPv4 address or \"localhost\", codeServer.port a number from 1 to 65535";
+    }
+  ];
 
   systemd.user.services.code-server = lib.mkIf (enable && isLinux) {
     Unit.Description = "code-server: VS Code in the browser";

@@ -267,6 +267,7 @@ interface Evaluated {
     launchd?: { agents?: Record<string, { enable: boolean; config: Record<string, unknown> }> };
     services?: { colima?: { enable: boolean; profiles: Record<string, Record<string, boolean>> } };
     targets?: { genericLinux?: { enable: boolean } };
+    assertions?: Array<{ assertion: boolean; message: string }>;
   };
 }
 
@@ -415,6 +416,27 @@ describeNix("the services, evaluated from nixhome.json to the unit", () => {
     const laptop = homes["bigboss@laptop"]?.config;
     expect(laptop?.launchd).toBeUndefined();
     expect(laptop?.home?.packages).not.toContain("code-server");
+  });
+
+  it("holds its own assertion: the bind address and port nixhome.json gives are valid", () => {
+    for (const c of Object.values(homes))
+      expect(c.config.assertions).toEqual([expect.objectContaining({ assertion: true })]);
+  });
+
+  it("refuses, at evaluation, a hand-edited nixhome.json that would add code-server arguments", () => {
+    for (const codeServer of [
+      { bind: "127.0.0.1 --auth none" },
+      { port: "8080 --auth none" },
+      { port: 70000 },
+    ]) {
+      const dir = writePlan(parseHomeSpec({ ...SPEC, hosts: {} }));
+      const json = JSON.parse(readFileSync(join(dir, "nixhome.json"), "utf8"));
+      json.codeServer = { ...json.codeServer, ...codeServer };
+      writeFileSync(join(dir, "nixhome.json"), JSON.stringify(json));
+      const [check] = evalServices(dir).bigboss?.config.assertions ?? [];
+      expect(check?.assertion, JSON.stringify(codeServer)).toBe(false);
+      expect(check?.message).toMatch(/^nixhome\.json: codeServer\.bind must be an IPv4 address/);
+    }
   });
 
   it("puts no password in the store: code-server keeps its own config.yaml", () => {

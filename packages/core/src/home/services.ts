@@ -21,6 +21,9 @@ export const ROOTLESS_PACKAGES = ["rootlesskit", "slirp4netns"] as const;
  */
 export const HOST_PATH = "/run/wrappers/bin:/usr/bin:/bin";
 
+/** What services/code-server.nix accepts as a bind address (the same rule as checkBindAddress, without the octet range). */
+export const BIND_REGEX = "[0-9]{1,3}([.][0-9]{1,3}){3}|localhost";
+
 /** A service module file: its path in the repository and its expression. */
 export interface ServiceFile {
   path: string;
@@ -163,6 +166,19 @@ export function codeServerModule(): NixExpr {
         n.call("lib.optionals", n.id("enable"), n.list([n.ref("pkgs.code-server")])),
       ),
       n.bind(
+        "assertions",
+        n.list([
+          n.attrs([
+            n.bind("assertion", n.op("||", n.not(n.id("enable")), n.id("validAddress"))),
+            n.bind(
+              "message",
+              'nixhome.json: codeServer.bind must be an IPv4 address or "localhost", codeServer.port a number from 1 to 65535',
+            ),
+          ]),
+        ]),
+        { gap: true },
+      ),
+      n.bind(
         "systemd.user.services.code-server",
         n.call(
           "lib.mkIf",
@@ -238,6 +254,23 @@ export function codeServerModule(): NixExpr {
         n.bind(
           "address",
           n.interp`${n.ref("settings.bind")}:${n.call("toString", n.ref("settings.port"))}`,
+        ),
+        n.bind(
+          "validAddress",
+          [
+            n.op(
+              "!=",
+              n.call("builtins.match", BIND_REGEX, n.call("toString", n.ref("settings.bind"))),
+              n.null(),
+            ),
+            n.call("builtins.isInt", n.ref("settings.port")),
+            n.call("builtins.lessThan", 0, n.ref("settings.port")),
+            n.call("builtins.lessThan", n.ref("settings.port"), 65536),
+          ].reduce((a, b) => n.op("&&", a, b)),
+          {
+            comment:
+              "The address reaches code-server's command line: anything else is refused below,\neven when nixhome.json was edited by hand.",
+          },
         ),
         platform,
       ],
