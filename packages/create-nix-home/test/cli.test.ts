@@ -58,6 +58,14 @@ describe("create-nix-home", () => {
     expect(r.stdout).toContain("loginctl enable-linger $USER");
   });
 
+  it("promises no code-server and no linger on an Apple-silicon Mac alone", () => {
+    const cwd = tmp();
+    const r = cli(["--yes", "--no-git", "--system", "aarch64-darwin", "--host", "mac"], { cwd });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).not.toContain("code-server:");
+    expect(r.stdout).not.toContain("enable-linger");
+  });
+
   it("writes the golden repository from flags, without a terminal", () => {
     const cwd = tmp();
     const r = cli(["home", ...ALL_FLAGS], { cwd });

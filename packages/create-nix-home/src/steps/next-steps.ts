@@ -40,12 +40,17 @@ export function nextSteps(
       `On another machine: clone it, then ./bootstrap.sh <host>   (hosts: ${hosts.join(", ")})`,
     );
   const configs = homeConfigurations(spec);
-  const codeServer = configs.find((c) => c.name === config)?.codeServer ?? spec.codeServer;
-  if (configs.some((c) => c.codeServer.enable))
+  const isLinux = (c: (typeof configs)[number]) => c.system.endsWith("-linux");
+  // nixpkgs builds no code-server for aarch64-darwin (services/code-server.nix skips it there).
+  const served = configs.filter((c) => c.codeServer.enable && c.system !== "aarch64-darwin");
+  const here = served.find((c) => c.name === config) ?? served[0];
+  if (here) {
+    const port = here.codeServer.port;
     lines.push(
-      `code-server: ssh -L ${codeServer.port}:127.0.0.1:${codeServer.port} <host>, then http://localhost:${codeServer.port} (password: ~/.config/code-server/config.yaml)`,
+      `code-server: ssh -L ${port}:127.0.0.1:${port} <host>, then http://localhost:${port} (password: ~/.config/code-server/config.yaml)`,
     );
-  if (configs.some((c) => c.docker || c.codeServer.enable))
+  }
+  if (configs.some((c) => isLinux(c) && (c.docker || c.codeServer.enable)))
     lines.push(
       "On a server: loginctl enable-linger $USER keeps Docker and code-server running after logout",
     );
