@@ -92,8 +92,12 @@ const hostSets = {
   none: () => ({}),
   known: (system) => ({
     laptop: { system, layers: ["base", "personal"] },
-    "work-server": { system, layers: ["base"], user: { email: "work@example.com" } },
-    "cloud-instance": { system, layers: ["base", "personal"] },
+    "work-server": { system, layers: ["base"], user: { email: "work@example.com" }, docker: false },
+    "cloud-instance": {
+      system,
+      layers: ["base", "personal"],
+      codeServer: { enable: true, bind: "127.0.0.1", port: 8081 },
+    },
   }),
   custom: (system) => ({ "build-box": { system, layers: ["base"] } }),
 };
