@@ -307,3 +307,17 @@ describeNix("new flake shapes under real Nix", () => {
       nixParseText(plan.find((f) => f.path === "flake.nix")?.content ?? "");
   });
 });
+
+describe("untrusted text in messages", () => {
+  it("never shows a pin with control characters or of any length", () => {
+    const dir = tmp({
+      "package.json": "{}",
+      ".nvmrc": "\u001b[2J22\n",
+      ".tool-versions": `nodejs ${"9".repeat(200)}\n`,
+    });
+    const d = detectProject(dir);
+    expect(d.presets[0]?.version).toBeUndefined();
+    expect(JSON.stringify(d)).not.toContain("\\u001b");
+    expect(d.notes.join("")).not.toContain("9".repeat(100));
+  });
+});

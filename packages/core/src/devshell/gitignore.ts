@@ -107,10 +107,9 @@ export function planGitignore(
         l.startsWith("!") &&
         !same(status(appended, negationSamples(l)), status(before, negationSamples(l))),
     );
-    plan.skipped.push({
-      line,
-      why: `it would change what ${negation ?? "a negation"} re-includes`,
-    });
+    // The line is the project's text: shown only when it is plain and short.
+    const named = negation && /^[\x20-\x7e]{1,120}$/.test(negation) ? negation : "a negation";
+    plan.skipped.push({ line, why: `it would change what ${named} re-includes` });
   }
   return plan;
 }
