@@ -12,7 +12,15 @@
  * read, so the cost is bounded however large the project is.
  */
 
-import { closeSync, type Dirent, openSync, readdirSync, readSync } from "node:fs";
+import {
+  closeSync,
+  constants,
+  type Dirent,
+  fstatSync,
+  openSync,
+  readdirSync,
+  readSync,
+} from "node:fs";
 import { join } from "node:path";
 import { NixhomeError } from "../plan/plan.js";
 import { findIn } from "./lookup.js";
@@ -115,7 +123,9 @@ interface DirView {
 function readHead(path: string): string | null {
   let fd: number | undefined;
   try {
-    fd = openSync(path, "r");
+    // Non-blocking, and only regular files: a FIFO or device named package.json never hangs us.
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    if (!fstatSync(fd).isFile()) return null;
     const buf = Buffer.alloc(READ_LIMIT);
     const len = readSync(fd, buf, 0, READ_LIMIT, 0);
     return buf.toString("utf8", 0, len);
