@@ -67,7 +67,10 @@ export function gitignoreMatcher(lines: readonly string[]): (path: string) => bo
   const always: number[] = [];
   lines.forEach((raw, at) => {
     const body = raw.replace(/^!/, "").trim().replace(/^\//, "").replace(/\/+$/, "");
-    if (/\\/.test(body)) return always.push(at);
+    if (/\\/.test(body)) {
+      always.push(at);
+      return;
+    }
     // A run's slashes may stand for a `**` matching nothing: only its text must appear.
     const runs = body
       .replace(/\[[^\]]*\]/g, "*")
