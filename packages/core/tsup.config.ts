@@ -7,4 +7,6 @@ export default defineConfig({
   clean: true,
   target: "node20",
   sourcemap: false,
+  // Template files (templates/) are bundled as text.
+  loader: { ".sh": "text", ".yml": "text" },
 });

@@ -7,6 +7,13 @@ export {
 export { type AddLayerOptions, addHost, addLayer, addTemplate } from "./edit.js";
 export { flakeExpr } from "./flake.js";
 export {
+  BOOTSTRAP_SH,
+  BUILD_RECORD_BRANCH,
+  RUNNERS,
+  renderFleetFiles,
+  WORKFLOWS,
+} from "./fleet.js";
+export {
   BASE_LINUX_PACKAGES,
   BASE_PACKAGES,
   baseLayer,
@@ -35,8 +42,12 @@ export { PLOP_PACKAGE, PLOP_PACKAGE_RANGE, PLOP_RANGE, renderPlopFiles } from ".
 export { type HomeNixFile, homeNixFiles, type NixFileKind, renderHome } from "./render.js";
 export {
   BUILTIN_LAYERS,
+  CACHE_KEY_PATTERN,
+  CACHE_URL_PATTERN,
   CHANNEL_IDS,
   type ChannelId,
+  checkCacheKey,
+  checkCacheUrl,
   checkChannel,
   checkEditor,
   checkEmail,
@@ -55,6 +66,7 @@ export {
   type Editor,
   HEADLESS_HOSTS,
   HOST_PATTERN,
+  type HomeCache,
   type HomeConfiguration,
   type HomeHost,
   type HomeSpec,

@@ -78,6 +78,17 @@ export interface HomeHost {
   email?: string;
 }
 
+/**
+ * The repository's binary cache: CI pushes every configuration's closure there
+ * and bootstrap.sh fetches from it, trusting only `publicKey`.
+ */
+export interface HomeCache {
+  /** A Nix store URL: https://<name>.cachix.org, s3://bucket?region=…, an Attic or plain HTTP cache. */
+  url: string;
+  /** The key its paths are signed with: `<name>:<base64 ed25519 public key>`. */
+  publicKey: string;
+}
+
 /** nixhome.json, version 1. */
 export interface HomeSpec {
   version: 1;
@@ -98,6 +109,8 @@ export interface HomeSpec {
   allowUnfree: string[];
   /** Write package.json + plopfile.js so `npx plop` can extend the repository. */
   plop: boolean;
+  /** The binary cache of CI and bootstrap.sh (absent: CI builds and checks only). */
+  cache?: HomeCache;
 }
 
 const q = (s: string) => JSON.stringify(s);
@@ -196,6 +209,23 @@ export function defaultHomeDirectory(username: string, system: string): string {
   return username === "root" ? "/root" : `/home/${username}`;
 }
 
+/** A Nix store URL a substituter can be (no spaces or quotes: it reaches nix.conf). */
+export const CACHE_URL_PATTERN = /^[a-z][a-z0-9+.-]*:\/\/[^\s"'\\]+$/;
+/** `<name>:<base64 ed25519 public key>`, as `nix key convert-secret-to-public` prints. */
+export const CACHE_KEY_PATTERN = /^[A-Za-z0-9._-]+:[A-Za-z0-9+/]{43}=$/;
+
+export function checkCacheUrl(url: string): string | undefined {
+  if (!CACHE_URL_PATTERN.test(url))
+    return `${q(url)} is not a binary cache URL (e.g. https://<name>.cachix.org, s3://<bucket>, https://cache.example.org)`;
+  return undefined;
+}
+
+export function checkCacheKey(key: string): string | undefined {
+  if (!CACHE_KEY_PATTERN.test(key))
+    return `${q(key)} is not a public key of a binary cache (expected <name>:<44 base64 characters>, e.g. from \`nix key convert-secret-to-public\`)`;
+  return undefined;
+}
+
 // ---- parsing nixhome.json ----
 
 type Json = unknown;
@@ -248,8 +278,10 @@ const SPEC_KEYS = [
   "templates",
   "allowUnfree",
   "plop",
+  "cache",
 ] as const;
 const USER_KEYS = ["name", "email", "username", "homeDirectory"] as const;
+const CACHE_KEYS = ["url", "publicKey"] as const;
 const HOST_KEYS = ["system", "layers", "username", "homeDirectory", "email"] as const;
 
 /**
@@ -350,6 +382,15 @@ export function parseHomeSpec(json: unknown, source = "nixhome.json"): HomeSpec 
         );
   if (editor === "vscode" && !allowUnfree.includes("vscode")) allowUnfree.push("vscode");
   if (o.plop !== undefined && typeof o.plop !== "boolean") r.fail("plop", "expected true or false");
+  let cache: HomeCache | undefined;
+  if (o.cache !== undefined) {
+    const c = r.object(o.cache, "cache");
+    r.known(c, "cache", CACHE_KEYS);
+    cache = {
+      url: r.string(c.url, "cache.url", checkCacheUrl),
+      publicKey: r.string(c.publicKey, "cache.publicKey", checkCacheKey),
+    };
+  }
   return {
     version: 1,
     user,
@@ -366,6 +407,7 @@ export function parseHomeSpec(json: unknown, source = "nixhome.json"): HomeSpec 
     templates,
     allowUnfree,
     plop: o.plop === undefined ? true : (o.plop as boolean),
+    ...(cache ? { cache } : {}),
   };
 }
 
@@ -398,6 +440,7 @@ export function renderSpecJson(spec: HomeSpec): string {
     templates: spec.templates,
     allowUnfree: spec.allowUnfree,
     plop: spec.plop,
+    ...(spec.cache ? { cache: { url: spec.cache.url, publicKey: spec.cache.publicKey } } : {}),
   };
   return `${formatJson(ordered, "")}\n`;
 }
