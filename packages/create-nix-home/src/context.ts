@@ -11,6 +11,8 @@ import { parseArgs } from "node:util";
 import {
   ALL_SYSTEMS,
   type ChannelId,
+  checkCacheKey,
+  checkCacheUrl,
   checkChannel,
   checkEditor,
   checkEmail,
@@ -25,6 +27,7 @@ import {
   closest,
   defaultHomeDirectory,
   type Editor,
+  type HomeCache,
   type HomeSpec,
   NixhomeError,
   parseHomeSpec,
@@ -106,6 +109,8 @@ export interface Flags {
   stateVersion?: string;
   git?: boolean;
   plop?: boolean;
+  /** `--cache URL --cache-key KEY`: the binary cache CI pushes to and bootstrap.sh reads. */
+  cache?: HomeCache;
 }
 
 export interface Context extends Io {
@@ -139,6 +144,8 @@ export const OPTIONS = {
   git: { type: "boolean" },
   "no-git": { type: "boolean" },
   "no-plop": { type: "boolean" },
+  cache: { type: "string" },
+  "cache-key": { type: "string" },
   config: { type: "string" },
   "dry-run": { type: "boolean" },
   force: { type: "boolean", short: "f" },
@@ -223,6 +230,10 @@ export function getContext(argv: readonly string[], environment: Environment, io
   for (const t of templates ?? []) check("template", t, checkTemplate);
 
   const channel = check<ChannelId>("channel", v.channel, checkChannel);
+  const cacheUrl = check("cache", v.cache, checkCacheUrl);
+  const cacheKey = check("cache-key", v["cache-key"], checkCacheKey);
+  if ((cacheUrl === undefined) !== (cacheKey === undefined))
+    throw usageError("--cache and --cache-key go together: the cache's URL and its public key");
   const flags: Flags = {
     dir,
     name: check("name", v.name, checkName),
@@ -238,6 +249,10 @@ export function getContext(argv: readonly string[], environment: Environment, io
     stateVersion: check("state-version", v["state-version"], checkStateVersion),
     git: v["no-git"] ? false : v.git ? true : undefined,
     plop: v["no-plop"] ? false : undefined,
+    cache:
+      cacheUrl !== undefined && cacheKey !== undefined
+        ? { url: cacheUrl, publicKey: cacheKey }
+        : undefined,
   };
 
   let config: HomeSpec | undefined;

@@ -103,6 +103,7 @@ describe("the questions", () => {
         ["Hosts", ["laptop", "mbp"]],
         ["Project templates", ["go", "python"]],
         ["Channel", undefined],
+        ["Binary cache", ""],
       ],
     );
     expect(r.err).toBe("");
@@ -151,6 +152,7 @@ describe("the questions", () => {
         ["Hosts", []],
         ["Project templates", []],
         ["Channel", undefined],
+        ["Binary cache", ""],
         ["git", true],
       ],
       { hasGit: () => true },
@@ -268,6 +270,7 @@ describe.skipIf(!hasScript)("the real prompts on a terminal", () => {
       "Hosts",
       "Project templates",
       "Channel",
+      "Binary cache",
       "Initialise a git",
     ];
     const r = await onPty(cwd, ["--no-git"], (screen, sent) => {

@@ -47,6 +47,7 @@ export function buildSpec(ctx: Context, a: Answers): HomeSpec {
         (p) => p !== "vscode" || a.editor === "vscode",
       ),
       plop: a.plop,
+      ...(a.cache ? { cache: a.cache } : {}),
     },
     "answers",
   );
