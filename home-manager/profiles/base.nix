@@ -1,6 +1,8 @@
 {
+  config,
   pkgs,
   lib,
+  nixhome,
   ...
 }:
 {
@@ -12,14 +14,22 @@
 
   programs.git.enable = lib.mkDefault true;
 
-  # The interactive shell (zsh); set it as your login shell with chsh.
-  programs.zsh = {
-    enable = lib.mkDefault true;
-    shellAliases = {
-      ll = lib.mkDefault "ls -la";
-      ".." = lib.mkDefault "cd ..";
-    };
+  # The interactive shell: "shell" in nixhome.json (zsh, bash or fish). Make it
+  # your login shell with chsh (see README.md).
+  programs.zsh.enable = lib.mkDefault (nixhome.shell == "zsh");
+  programs.bash.enable = lib.mkDefault (nixhome.shell == "bash");
+  programs.fish.enable = lib.mkDefault (nixhome.shell == "fish");
+  home.shellAliases = {
+    ll = lib.mkDefault "ls -la";
+    ".." = lib.mkDefault "cd ..";
   };
+
+  # The fish module turns on man caches; without a man package (macOS, stateVersion
+  # 26.05+: the system's man) they have nothing to index. Priority 900 beats that
+  # module's mkDefault and still yields to any layer above.
+  programs.man.generateCaches = lib.mkIf
+    (nixhome.shell == "fish" && config.programs.man.package == null)
+    (lib.mkOverride 900 false);
 
   # Per-project environments: `use flake` in an .envrc.
   programs.direnv = {

@@ -7,6 +7,6 @@ export default defineConfig({
   clean: true,
   target: "node20",
   sourcemap: false,
-  // Template files (templates/) are bundled as text.
-  loader: { ".sh": "text", ".yml": "text" },
+  // Fixed files (templates/**: flake.nix, home.nix, README.md …) are bundled as text.
+  loader: { ".nix": "text", ".md": "text", ".sh": "text", ".yml": "text" },
 });

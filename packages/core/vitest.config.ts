@@ -1,18 +1,18 @@
 import { readFileSync } from "node:fs";
-import { defineConfig, type Plugin } from "vitest/config";
-
-/** Template files load as text, as tsup's `loader` bundles them (tsup.config.ts). */
-const TEXT = /\.(sh|yml)$/;
-const textFiles: Plugin = {
-  name: "nixhome-text-files",
-  enforce: "pre",
-  load(id) {
-    if (!TEXT.test(id)) return null;
-    return `export default ${JSON.stringify(readFileSync(id, "utf8"))};`;
-  },
-};
+import { defineConfig } from "vitest/config";
 
 export default defineConfig({
-  plugins: [textFiles],
+  // Template files are imported as text, as tsup's `loader` bundles them.
+  plugins: [
+    {
+      name: "nixhome-text-templates",
+      enforce: "pre",
+      load(id) {
+        if (/\/templates\/.*\.(nix|md|sh|yml)$/.test(id))
+          return `export default ${JSON.stringify(readFileSync(id, "utf8"))};`;
+        return null;
+      },
+    },
+  ],
   test: { include: ["test/**/*.test.ts"], testTimeout: 120_000 },
 });

@@ -135,7 +135,7 @@ describe("the questions", () => {
       shell: "fish",
       editor: "vscode",
       templates: ["go", "python"],
-      allowUnfree: ["vscode"],
+      allowUnfree: [],
       hosts: { laptop: { system: "aarch64-darwin" }, mbp: { system: "aarch64-darwin" } },
     });
     // The hostname is a host: the next steps name its configuration.
@@ -164,7 +164,7 @@ describe("the questions", () => {
     expect(channel?.initial).toBe("26.05");
     expect(r.asked.find((a) => a.message.includes("home"))?.initial).toBe("/Users/nn");
     const json = JSON.parse(readFileSync(join(r.cwd, "repo", "nixhome.json"), "utf8"));
-    expect(json).toMatchObject({ channel: "26.05", hosts: {}, templates: [] });
+    expect(json).toMatchObject({ created: { channel: "26.05" }, hosts: {}, templates: [] });
     expect(existsSync(join(r.cwd, "repo", ".git"))).toBe(true);
   });
 

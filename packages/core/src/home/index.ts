@@ -1,11 +1,22 @@
 export {
+  escapeMarkdown,
+  fillTextTemplate,
   firstSwitchCommand,
   renderBootstrap,
   renderHomeGitignore,
   renderHomeReadme,
 } from "./docs.js";
-export { type AddLayerOptions, addHost, addLayer, addTemplate } from "./edit.js";
-export { flakeExpr } from "./flake.js";
+export {
+  type AddHostOptions,
+  type AddLayerOptions,
+  addHost,
+  addLayer,
+  addTemplate,
+  DEFAULT_CONFIG,
+  type NewHost,
+  templateId,
+} from "./edit.js";
+export { fillNixTemplate, HOME_TEMPLATES, renderHomeFlake, renderHomeNix } from "./flake.js";
 export {
   BOOTSTRAP_SH,
   BUILD_RECORD_BRANCH,
@@ -18,6 +29,7 @@ export {
   BASE_PACKAGES,
   baseLayer,
   customLayer,
+  EDITOR_COMMAND,
   HOST_PACKAGES,
   hostModule,
   identityModule,
@@ -71,7 +83,9 @@ export {
   type HomeHost,
   type HomeSpec,
   type HomeUser,
+  type HostUser,
   homeConfigurations,
+  hostHomeDirectory,
   KNOWN_HOSTS,
   LAYER_PATTERN,
   NAME_PATTERNS,

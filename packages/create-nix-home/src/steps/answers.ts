@@ -171,7 +171,7 @@ export async function collectAnswers(ctx: Context, prompts: Prompts): Promise<An
   const emailDefault = gitEmail ?? `${username0}@example.com`;
   const email = await text("email", "Your email (for git)", emailDefault, checkEmail);
   if (email === emailDefault && !gitEmail && given.email === undefined)
-    notes.push(`git email ${email} is a placeholder: change it in profiles/personal.nix`);
+    notes.push(`git email ${email} is a placeholder: change user.email in nixhome.json`);
   const username = await text(
     "username",
     "Your username on your machines",

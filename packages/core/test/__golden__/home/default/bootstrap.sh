@@ -350,7 +350,7 @@ esac
 in_list() { case " $2 " in *" $1 "*) return 0 ;; esac; return 1; }
 may_substitute() {
   [ "$(id -u)" = 0 ] && return 0
-  [ -w "$store_dir" ] && return 0
+  [ -n "$(find "$store_dir" -prune -user "$(id -u)" 2>/dev/null)" ] && return 0
   for t in $(conf_get trusted-users); do
     case "$t" in
       "*" | "$me") return 0 ;;
