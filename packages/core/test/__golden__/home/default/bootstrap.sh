@@ -458,7 +458,8 @@ if [ -n "$out" ]; then
   nixkey="cache.nixos.org-1:6NCHdD59X431o0gWypbMrAURkbJ16ZPMQFGspcDShjY="
   nix-store --realise "$out" \
     --option extra-substituters "$cache_url" \
-    --option trusted-public-keys "$cache_key $nixkey" >/dev/null ||
+    --option trusted-public-keys "$cache_key $nixkey" \
+    --add-root "$tmp/generation" >/dev/null ||
     die "could not fetch $out from $cache_url (signatures are checked; see above)"
   say "took the cache path: no evaluation on this machine"
   activate "$out"
