@@ -38,42 +38,45 @@ const BENCH = /^bench: (\{.*\})$/m;
 const probe = await probeDocker();
 const skipSuite = shouldSkip(probe, "tier 3 (fleet cache)");
 
-describe.skipIf(skipSuite)("tier 3: a fresh user provisioned from a signed binary cache, offline", () => {
-  let ctx: string | undefined;
-  let container: StartedTestContainer | undefined;
+describe.skipIf(skipSuite)(
+  "tier 3: a fresh user provisioned from a signed binary cache, offline",
+  () => {
+    let ctx: string | undefined;
+    let container: StartedTestContainer | undefined;
 
-  beforeAll(async () => {
-    assertRuntime(probe);
-    await ensureBaseImage();
-    ctx = await prepareContext();
-  });
+    beforeAll(async () => {
+      assertRuntime(probe);
+      await ensureBaseImage();
+      ctx = await prepareContext();
+    });
 
-  afterAll(async () => {
-    await stopContainer(container);
-    await removeLeftoverContainers();
-    await removeContext(ctx);
-  });
+    afterAll(async () => {
+      await stopContainer(container);
+      await removeLeftoverContainers();
+      await removeContext(ctx);
+    });
 
-  it("fleet-cache.sh passes: cache path with no evaluation, wrong key refused, stale record falls back", async () => {
-    if (!ctx) throw new Error("no build context");
-    const image = await buildTarget(ctx, "offline");
-    container = await startContainer(image, { memoryGb: 2, name: "fleet" });
-    await container.copyDirectoriesToContainer([
-      { source: path.join(DOCKER_DIR, "fleet"), target: "/opt/fleet" },
-    ]);
-    const r = await withTimeout(
-      container.exec(["bash", "/opt/fleet/fleet-cache.sh"], { user: "root" }),
-      15 * 60_000,
-      "fleet-cache.sh",
-    );
-    console.log(`----- fleet-cache.sh -----\n${r.output.trimEnd()}\n----- end -----`);
-    expect(r.output, "fleet-cache.sh printed no summary").toMatch(SUMMARY);
-    const failed = r.output.split("\n").filter((l) => l.startsWith("FAIL:"));
-    expect(failed, tail(r.output, 40)).toEqual([]);
-    expect(r.exitCode).toBe(0);
-    const bench = JSON.parse((BENCH.exec(r.output) as RegExpExecArray)[1] as string);
-    expect(bench.seconds).toBeGreaterThan(0);
-    expect(bench.bytesFromCache).toBeGreaterThan(0);
-    expect(bench.paths).toBe(2);
-  });
-});
+    it("fleet-cache.sh passes: cache path with no evaluation, wrong key refused, stale record falls back", async () => {
+      if (!ctx) throw new Error("no build context");
+      const image = await buildTarget(ctx, "offline");
+      container = await startContainer(image, { memoryGb: 2, name: "fleet" });
+      await container.copyDirectoriesToContainer([
+        { source: path.join(DOCKER_DIR, "fleet"), target: "/opt/fleet" },
+      ]);
+      const r = await withTimeout(
+        container.exec(["bash", "/opt/fleet/fleet-cache.sh"], { user: "root" }),
+        15 * 60_000,
+        "fleet-cache.sh",
+      );
+      console.log(`----- fleet-cache.sh -----\n${r.output.trimEnd()}\n----- end -----`);
+      expect(r.output, "fleet-cache.sh printed no summary").toMatch(SUMMARY);
+      const failed = r.output.split("\n").filter((l) => l.startsWith("FAIL:"));
+      expect(failed, tail(r.output, 40)).toEqual([]);
+      expect(r.exitCode).toBe(0);
+      const bench = JSON.parse((BENCH.exec(r.output) as RegExpExecArray)[1] as string);
+      expect(bench.seconds).toBeGreaterThan(0);
+      expect(bench.bytesFromCache).toBeGreaterThan(0);
+      expect(bench.paths).toBe(2);
+    });
+  },
+);
