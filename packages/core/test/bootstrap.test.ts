@@ -98,6 +98,10 @@ interface Options {
   subuid?: boolean;
   /** An apt-get on PATH (a Debian/Ubuntu machine). */
   apt?: boolean;
+  /** The real git on PATH. */
+  git?: boolean;
+  /** A systemd machine (the installer's multi-user mode). */
+  systemd?: boolean;
 }
 
 const TRUSTED_CONF = [
@@ -184,6 +188,10 @@ echo 'PATH="${nixDir}:\\$PATH"' >"\\$HOME/.nix-profile/etc/profile.d/nix.sh"
 EOF`,
     );
   if (o.apt !== false) fake(bin, "apt-get", "exit 0");
+  // Never needed: bootstrap prints sudo commands, it does not run them.
+  fake(bin, "sudo", "exit 1");
+  if (o.git) for (const t of ["git", "tar"]) symlinkSync(which(t), join(sys, t));
+  if (o.systemd) mkdirSync(join(root, "run/systemd/system"), { recursive: true });
   if (o.uidmap !== false)
     for (const b of ["newuidmap", "newgidmap"]) {
       fake(bin, b, "");
@@ -269,6 +277,7 @@ function run(w: World, args: string[], stdinScript = false) {
       })
     : spawnSync("sh", [script, ...args], { env: w.env, cwd: w.dir, encoding: "utf8" });
   const log = readFileSync(w.log, "utf8");
+  expect(log, "bootstrap ran sudo").not.toMatch(/^sudo /m);
   const generation = existsSync(join(w.home, "generation"))
     ? readFileSync(join(w.home, "generation"), "utf8").trim()
     : null;
@@ -529,6 +538,64 @@ describe("bootstrap.sh: cache path or evaluate-and-switch", () => {
     const r = run(w, ["laptop", "--record", file]);
     expect(r.status, r.out).toBe(0);
     expect(r.out).toContain("took the cache path");
+  });
+
+  it("piped with --repo <git URL>: clones it, reads the record from the nixhome-builds branch, takes the cache path", () => {
+    const w = world({ git: true });
+    const { out } = cached(w, "alice@laptop");
+    const git = (cwd: string, ...args: string[]) => {
+      const r = spawnSync("git", ["-c", "user.name=t", "-c", "user.email=t@t", ...args], {
+        cwd,
+        encoding: "utf8",
+      });
+      expect(r.status, r.stderr).toBe(0);
+      return r.stdout.trim();
+    };
+    const origin = join(w.dir, "origin.git");
+    git(w.dir, "init", "-q", "--bare", origin);
+    git(origin, "symbolic-ref", "HEAD", "refs/heads/main");
+    git(w.repo, "init", "-q");
+    git(w.repo, "add", ".");
+    git(w.repo, "commit", "-qm", "init");
+    git(w.repo, "push", "-q", origin, "HEAD:refs/heads/main");
+    // The record branch, as CI's record job writes it: builds.json alone.
+    const blob = spawnSync("git", ["hash-object", "-w", join(w.dir, "builds.json")], {
+      cwd: w.repo,
+      encoding: "utf8",
+    }).stdout.trim();
+    const tree = spawnSync("git", ["mktree"], {
+      cwd: w.repo,
+      input: `100644 blob ${blob}\tbuilds.json\n`,
+      encoding: "utf8",
+    }).stdout.trim();
+    const commit = git(w.repo, "commit-tree", tree, "-m", "builds");
+    git(w.repo, "push", "-q", origin, `${commit}:refs/heads/nixhome-builds`);
+    w.env.GIT_CONFIG_NOSYSTEM = "1";
+    const r = spawnSync("sh", ["-s", "--", "--repo", `file://${origin}`, "laptop"], {
+      input: readFileSync(join(w.repo, "bootstrap.sh")),
+      env: w.env,
+      cwd: w.home,
+      encoding: "utf8",
+    });
+    expect(r.status, r.stderr).toBe(0);
+    expect(existsSync(join(w.home, "home", "nixhome.json"))).toBe(true);
+    expect(r.stderr).toContain("took the cache path");
+    expect(readFileSync(w.log, "utf8")).toContain(`nix-store --realise ${out}`);
+    expect(readFileSync(join(w.home, "generation"), "utf8").trim()).toBe("cached");
+  });
+
+  it("installs a multi-user Nix on a systemd machine, and gives the macOS daemon restart there", () => {
+    const linux = run(world({ nix: false, systemd: true }), ["laptop", "--no-cache"]);
+    expect(linux.status, linux.out).toBe(0);
+    expect(linux.log).toMatch(/^installer --daemon --yes --nix-extra-conf-file /m);
+    const w = world({
+      uname: "Darwin arm64",
+      nixConfig: "experimental-features = nix-command flakes\ntrusted-users = root",
+    });
+    const { file } = cached(w, "alice@mac");
+    const mac = run(w, ["mac", "--record", file]);
+    expect(mac.status, mac.out).toBe(0);
+    expect(mac.out).toContain("sudo launchctl kickstart -k system/org.nixos.nix-daemon");
   });
 
   it("runs piped into sh -s -- with --repo", () => {
