@@ -4,9 +4,10 @@
 #   ./bootstrap.sh [HOST]                                  (in a clone)
 #   curl -fsSL <raw URL of bootstrap.sh> | sh -s -- --repo <git URL> [HOST]
 #
-# HOST defaults to this machine's host name; without a matching host the
-# default configuration ("<user>") is used. The configurations, their systems
-# and the binary cache are read from nixhome.json, never baked in here.
+# HOST defaults to this machine's host name (compared without case); without
+# a matching host the default configuration ("<user>") is used. The
+# configurations, their systems and the binary cache are read from
+# nixhome.json, never baked in here.
 #
 # 1. Installs Nix with the official installer when it is missing (flakes on,
 #    the repository's cache as an extra substituter, its public key trusted).
@@ -59,7 +60,7 @@ while [ $# -gt 0 ]; do
     --print-source-hash) print_hash=1; shift ;;
     -h | --help)
       case "$0" in
-        *bootstrap.sh) sed -n '2,28p' "$0" | sed 's/^# \{0,1\}//' ;;
+        *bootstrap.sh) sed -n '2,30p' "$0" | sed 's/^# \{0,1\}//' ;;
         *) echo "usage: bootstrap.sh [--repo URL|DIR] [--dir DIR] [--record FILE|URL] [--no-cache] [HOST]" ;;
       esac
       exit 0
@@ -238,13 +239,13 @@ refuse() {
 }
 
 if [ -n "$host_arg" ]; then
-  line="$(awk -F '\t' -v h="$host_arg" '$2 == h' "$configs")"
+  line="$(awk -F '\t' -v h="$host_arg" 'tolower($2) == tolower(h)' "$configs")"
   [ -n "$line" ] || refuse "no host '$host_arg' in nixhome.json"
   why="the argument"
 else
   host="$(hostname -s 2>/dev/null || uname -n)"
   host="${host%%.*}"
-  line="$(awk -F '\t' -v h="$host" '$2 == h' "$configs")"
+  line="$(awk -F '\t' -v h="$host" 'tolower($2) == tolower(h)' "$configs")"
   why="this machine's host name"
   if [ -z "$line" ]; then
     line="$(head -n 1 "$configs")"

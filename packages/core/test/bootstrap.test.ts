@@ -294,9 +294,8 @@ describe("bootstrap.sh: choosing the configuration", () => {
     expect(r.generation).toBe("evaluated");
   });
 
-  it("takes the host from the host name (short name, domain dropped)", () => {
-    const w = world({ hostname: "server" });
-    w.env.FAKE_HOSTNAME = "server";
+  it("takes the host from the host name (short name, domain dropped, case ignored)", () => {
+    const w = world({ hostname: "Server.example.org" });
     const r = run(w, ["--no-cache"]);
     expect(r.status, r.out).toBe(0);
     expect(r.out).toContain("alice@server (x86_64-linux), chosen by this machine's host name");
