@@ -5,7 +5,7 @@
 // its system's runner; the record step run for real against a bare git remote
 // to show it writes what bootstrap.sh reads.
 import { spawnSync } from "node:child_process";
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { validateWorkflow } from "@action-validator/core";
@@ -56,7 +56,7 @@ describe("the workflows", () => {
   });
 
   it("run on push, pull request and weekly; the update opens a PR weekly and builds it", () => {
-    expect(ci).toMatch(/^ {2}push:$/m);
+    expect(ci).toMatch(/^ {2}push:\n {4}branches-ignore:\n {6}- nixhome-builds /m);
     expect(ci).toMatch(/^ {2}pull_request:$/m);
     expect(ci).toMatch(/^ {2}schedule:\n {4}- cron: "\d+ \d+ \* \* \d"/m);
     expect(update).toMatch(/^ {2}schedule:\n {4}- cron: "\d+ \d+ \* \* \d"/m);
@@ -246,6 +246,11 @@ describe("the build record", () => {
     writeFileSync(join(builds, "build-2.json"), "{}");
     const second = runRecord(["alice@server"]);
     expect(Object.keys(second.builds)).toEqual(["alice@server"]);
+    expect(git(origin, "rev-list", "--count", "nixhome-builds")).toBe("2");
+    // Nothing pushed this time (every build failed): the record stays.
+    rmSync(builds, { recursive: true });
+    mkdirSync(builds);
+    runRecord(["alice@server"]);
     expect(git(origin, "rev-list", "--count", "nixhome-builds")).toBe("2");
   });
 });
