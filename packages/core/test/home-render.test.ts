@@ -9,18 +9,25 @@ import { describe, expect, it } from "vitest";
 import {
   ALL_SYSTEMS,
   CHANNELS,
+  collectOptionPaths,
   collectPackages,
   type FilePlan,
+  fillNixTemplate,
   type HmOption,
+  HOME_TEMPLATES,
   type HomeSpec,
   homeConfigurations,
   homeNixFiles,
+  identityModule,
   indexOptions,
   optionProblems,
   parseHomeSpec,
   precedenceProblems,
   presets,
   renderHome,
+  renderHomeFlake,
+  renderHomeNix,
+  renderHomeReadme,
   SHELLS,
 } from "../src/index.js";
 import { describeNix, evalHomeRepo, nixFilesUnder, nixParse } from "./support/nix.js";
@@ -167,7 +174,7 @@ describe("the default home repository", () => {
     expect(text("profiles/base.nix")).toContain("lib.optionals stdenv.hostPlatform.isLinux");
     expect(text("profiles/personal.nix")).toContain("pull.rebase = false;");
     expect(text("profiles/personal.nix")).toContain('"$HOME/.local/bin"');
-    expect(text("hosts/work-server.nix")).toMatch(/kubectl awscli2/);
+    expect(text("hosts/work-server.nix")).toContain("with pkgs; [\n    kubectl\n    awscli2\n  ];");
     expect(text("flake.nix")).toContain("builtins.fromJSON (builtins.readFile ./nixhome.json)");
     expect(text("flake.nix")).toContain('inputs.nixpkgs.follows = "nixpkgs";');
   });
@@ -360,5 +367,53 @@ describeNix("the matrix of repositories, read by Nix", () => {
       for (const s of systems)
         expect(out.devShells[s], c.label).toEqual([...c.spec.templates].sort());
     }
+  });
+});
+
+describe("fixed files are template files", () => {
+  it("home.nix defines exactly the options of its expression (used by the option checks)", () => {
+    const text = HOME_TEMPLATES["home.nix"];
+    const defined = [...text.matchAll(/^\s+([a-z][\w.]*) = /gm)].map((m) => m[1]);
+    expect(defined).toEqual(collectOptionPaths(identityModule()).map((p) => p.join(".")));
+    expect(renderHomeNix()).toBe(text);
+  });
+
+  it("flake.nix fills the channel's URLs through the printer, and nothing else", () => {
+    for (const channel of ["unstable", "26.05"] as const) {
+      const text = renderHomeFlake(channel);
+      expect(text).toContain(`nixpkgs.url = "${CHANNELS[channel].nixpkgs}";`);
+      expect(text).toContain(`url = "${CHANNELS[channel].homeManager}";`);
+      expect(text).not.toMatch(/@[a-z-]+@/);
+    }
+    // A value the printer must escape stays a string.
+    expect(fillNixTemplate('{ a = "@x@"; }', { x: "${evil}" })).toBe('{ a = "\\${evil}"; }');
+    expect(() => fillNixTemplate('{ a = "@x@"; }', {})).toThrow(/"@x@" is not filled/);
+  });
+
+  it("the README escapes Markdown in user values and lists no hosts", () => {
+    const s = parseHomeSpec({
+      ...BIG_BOSS,
+      user: { ...BIG_BOSS.user, name: "*Big* <Boss> [x](y)" },
+    });
+    const readme = renderHomeReadme(s);
+    expect(readme.split("\n")[0]).toBe(
+      "# Home Manager configuration of \\*Big\\* \\<Boss\\> \\[x\\](y)",
+    );
+    for (const h of Object.keys(s.hosts)) expect(readme).not.toContain(h);
+    expect(readme).toContain(
+      "nix --extra-experimental-features 'nix-command flakes' run .#home-manager -- switch -b backup --flake .#bigboss",
+    );
+    expect(readme).not.toMatch(/\{\{|\}\}/);
+  });
+});
+
+describeNix("the template files, read by Nix", () => {
+  it("parse as they are (placeholders are strings)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "nixhome-tpl-"));
+    const files = Object.entries(HOME_TEMPLATES).map(([name, text]) => {
+      writeFileSync(join(dir, name), text);
+      return join(dir, name);
+    });
+    nixParse(files);
   });
 });

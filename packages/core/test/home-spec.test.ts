@@ -337,7 +337,9 @@ describeNix("single-file renderers", () => {
     for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
     nixParse(Object.keys(files).map((f) => join(dir, f)));
     expect(files["layer.nix"]).toContain("# Work tools.");
-    expect(files["layer.nix"]).toContain("with pkgs; [ kubectl python3Packages.pip ]");
+    expect(files["layer.nix"]).toContain(
+      "with pkgs; [\n    kubectl\n    python3Packages.pip\n  ];",
+    );
     // The host file takes what its comments tell the reader to use.
     expect(files["host.nix"]).toMatch(/^\{\s*pkgs,\s*lib,\s*\.\.\.\s*\}:/);
     const host = nixEvalJson(`(import ${dir}/host.nix { pkgs = { }; lib = { }; }).home.packages`);

@@ -4,7 +4,7 @@
  * steps. Errors are NixhomeErrors: one line on stderr and their exit code
  * (1; 2 for usage errors; 130 when cancelled). `cli.ts` wires it to the process.
  */
-import { NixhomeError } from "@nixhome/core";
+import { fsErrorLine, isFsError, NixhomeError, nonUtf8Argument } from "@nixhome/core";
 import { type ContextInput, checkProjectDir, parseContext } from "./context.js";
 import { helpText, listText } from "./steps/info.js";
 import { chooseLanguages } from "./steps/languages.js";
@@ -18,6 +18,8 @@ export const VERSION: string = typeof __VERSION__ === "string" ? __VERSION__ : "
 
 /** One run; resolves to the exit code. */
 export async function run(input: ContextInput, prompts: Prompts = clackPrompts()): Promise<number> {
+  const bad = nonUtf8Argument(input.argv);
+  if (bad) throw new NixhomeError(bad, 2);
   const ctx = parseContext(input);
   if (ctx.help) {
     ctx.stdout(helpText(VERSION, ctx.presets));
@@ -46,6 +48,7 @@ export function errorLine(e: unknown): { line: string; code: number } {
       line: `create-nix-devshell: ${e.message.replace(/\s*\n\s*/g, "; ")}\n`,
       code: e.exitCode,
     };
+  if (isFsError(e)) return { line: `create-nix-devshell: ${fsErrorLine(e)}\n`, code: 1 };
   const msg = e instanceof Error ? e.message : String(e);
   return {
     line: `create-nix-devshell: internal error: ${msg.split("\n")[0]} (please report it)\n`,

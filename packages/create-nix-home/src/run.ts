@@ -4,7 +4,7 @@
  */
 import { writeSync } from "node:fs";
 import { resolve } from "node:path";
-import { NixhomeError } from "@nixhome/core";
+import { fsErrorLine, isFsError, NixhomeError, nonUtf8Argument } from "@nixhome/core";
 import { type Environment, getContext, type Io, realEnvironment } from "./context.js";
 import { HELP } from "./help.js";
 import { loadClackPrompts, type Prompts } from "./prompts.js";
@@ -55,6 +55,8 @@ const processIo: Io = {
 export async function run(argv: readonly string[], options: RunOptions = {}): Promise<number> {
   const io = options.io ?? processIo;
   try {
+    const bad = nonUtf8Argument(argv);
+    if (bad) throw new NixhomeError(bad, 2);
     const ctx = getContext(argv, options.environment ?? realEnvironment(), io);
     if (ctx.help) {
       io.stdout(HELP);
@@ -97,7 +99,14 @@ export async function run(argv: readonly string[], options: RunOptions = {}): Pr
       io.stderr(`create-nix-home: ${e.message}\n`);
       return e.exitCode;
     }
-    io.stderr(`create-nix-home: internal error: ${(e as Error).stack ?? e}\n`);
+    // A filesystem error no step turned into a sentence is still the disk's answer, not a bug.
+    if (isFsError(e)) {
+      io.stderr(`create-nix-home: ${fsErrorLine(e)}\n`);
+      return 1;
+    }
+    const first = (e instanceof Error ? e.message : String(e)).split("\n")[0];
+    io.stderr(`create-nix-home: internal error: ${first} (please report it)\n`);
+    if (process.env.NIXHOME_DEBUG && e instanceof Error) io.stderr(`${e.stack}\n`);
     return 1;
   }
 }

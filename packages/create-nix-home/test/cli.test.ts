@@ -231,6 +231,52 @@ describe("create-nix-home", () => {
   });
 });
 
+describe("the one edit path", () => {
+  it("adds hosts and templates as plop would: homes derived, headless hosts on vim, clashes refused", () => {
+    const cwd = tmp();
+    const r = cli(
+      [
+        "repo",
+        "--yes",
+        "--no-git",
+        "--editor",
+        "vscode",
+        "--host",
+        "laptop,work-server,mac:aarch64-darwin",
+        "--template",
+        "py,python,go",
+      ],
+      { cwd },
+    );
+    expect(r.status, r.stderr).toBe(0);
+    const json = JSON.parse(readFileSync(join(cwd, "repo", "nixhome.json"), "utf8"));
+    // The Darwin host's home is /Users/bigboss: flake.nix derives it, nothing stores it.
+    expect(json.hosts.mac).toEqual({ system: "aarch64-darwin", layers: ["base", "personal"] });
+    // No desktop on work-server: the editor is overridden in its entry, not baked into a file.
+    expect(json.hosts["work-server"].editor).toBe("vim");
+    expect(json.hosts.laptop.editor).toBeUndefined();
+    expect(json.templates).toEqual(["python", "go"]);
+    const clash = cli(["other", "--yes", "--no-git", "--host", "laptop,Laptop"], { cwd });
+    expect(clash.status).toBe(2);
+    expect(clash.stderr).toMatch(/--host Laptop is given twice/);
+  });
+
+  it("--config goes through the same edits: a spec plop would refuse is refused", () => {
+    const cwd = tmp();
+    write(cwd, {
+      "c.json": JSON.stringify({
+        version: 1,
+        user: { name: "A", email: "a@b.c", username: "a" },
+        system: "x86_64-linux",
+        hosts: { box: { system: "x86_64-darwin" } },
+      }),
+    });
+    const r = cli(["t", "--yes", "--no-git", "--config", "c.json"], { cwd });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/x86_64-darwin is not supported by nixpkgs on the unstable channel/);
+  });
+});
+
 describeNix("what the CLI writes, read by Nix", () => {
   it("parses, and keeps a hostile name exactly", () => {
     const cwd = tmp();

@@ -17,7 +17,10 @@ import {
   CHANNELS,
   type FilePlan,
   NixhomeError,
+  nonUtf8Argument,
+  parseHomeSpec,
   presets,
+  recoverTarget,
   usedLayers,
 } from "@nixhome/core";
 import type { NodePlopAPI } from "plop";
@@ -42,7 +45,13 @@ export interface GeneratorOptions {
 
 /** Run a plan: all-or-nothing, and a one-line summary for plop to print. */
 function write(repo: Repo, plan: FilePlan): string {
-  const { written } = applyPlan(plan, repo.dir);
+  acted = true;
+  // The edited nixhome.json passes the one validator of the spec before it is written
+  // (core's edit functions already did; this guards a plan built any other way).
+  const spec = plan.find((f) => f.path === "nixhome.json");
+  if (spec) parseHomeSpec(spec.content, join(repo.dir, "nixhome.json"));
+  const { written, warnings } = applyPlan(plan, repo.dir);
+  for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
   return `${written.join(", ")} in ${relative(process.cwd(), repo.dir) || "."}; ${gitAdd(repo.dir, written)}`;
 }
 
@@ -83,13 +92,52 @@ const validateWith =
     }
   };
 
+/** What to pass instead of answering, per generator (plop's bypass arguments). */
+export const BYPASS_USAGE: Record<string, string> = {
+  profile: "npx plop profile <name> <purpose> <packages> <hosts>",
+  host: "npx plop host <name> <system> <username> <home> <layers>",
+  template: "npx plop template <lang>",
+};
+
+let noTerminalHook = false;
+
+/** Set once a generator's action runs (its questions were all answered). */
+let acted = false;
+
+/**
+ * Without a terminal, a question plop asks finds stdin closed: the event loop
+ * drains and inquirer, on "exit", ends the process with SIGINT (exit 130, not
+ * a word). Say what to pass instead, and exit 2 like any other usage error.
+ */
+function explainNoTerminal(): void {
+  if (noTerminalHook || process.stdin.isTTY) return;
+  noTerminalHook = true;
+  // Registered before inquirer's own "exit" handler, so it runs first.
+  process.on("exit", (code) => {
+    const gen = process.argv.slice(2).find((a) => Object.hasOwn(BYPASS_USAGE, a));
+    if (acted || code !== 0 || gen === undefined) return;
+    process.stderr.write(
+      `\nplop: no terminal to ask the questions on; pass every answer as arguments: ${BYPASS_USAGE[gen]} (use "" for an empty answer, or -- --name value …)\n`,
+    );
+    process.exit(2);
+  });
+}
+
 export default function nixhomeGenerators(plop: NodePlopAPI, options: GeneratorOptions = {}): void {
+  explainNoTerminal();
   const dir = options.repoDir ?? plop.getDestBasePath();
   const repo = tryRepo(dir);
   const hosts = repo ? Object.keys(repo.spec.hosts) : [];
   const layers = repo ? usedLayers(repo.spec) : ["base", "personal"];
   const systems = repo ? CHANNELS[repo.spec.channel].systems : ALL_SYSTEMS;
-  const fresh = () => readRepo(dir);
+  // A run killed half-way is undone first, so an edit starts from a whole repository.
+  const fresh = () => {
+    // An answer given as an argument that was not UTF-8 arrives mangled: refuse it.
+    const bad = nonUtf8Argument(process.argv.slice(2));
+    if (bad) throw new NixhomeError(bad, 2);
+    recoverTarget(dir);
+    return readRepo(dir);
+  };
   plop.setDefaultInclude({ generators: true });
 
   plop.setGenerator("profile", {
@@ -122,6 +170,7 @@ export default function nixhomeGenerators(plop: NodePlopAPI, options: GeneratorO
     ],
     actions: [
       (answers) => {
+        acted = true;
         const r = fresh();
         return write(r, planProfile(r, profileAnswers(answers)));
       },
@@ -155,6 +204,7 @@ export default function nixhomeGenerators(plop: NodePlopAPI, options: GeneratorO
     ],
     actions: [
       (answers) => {
+        acted = true;
         const r = fresh();
         return write(r, planHost(r, hostAnswers(answers)));
       },
@@ -175,6 +225,7 @@ export default function nixhomeGenerators(plop: NodePlopAPI, options: GeneratorO
     ],
     actions: [
       (answers) => {
+        acted = true;
         const r = fresh();
         return write(r, planTemplate(r, templateAnswers(answers)));
       },

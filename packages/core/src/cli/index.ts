@@ -1,1 +1,2 @@
 export { closest, didYouMean, distance } from "./suggest.js";
+export { nonUtf8Argument } from "./utf8.js";

@@ -10,6 +10,7 @@
  */
 import { didYouMean } from "../cli/suggest.js";
 import { findShell } from "../devshell/lookup.js";
+import { own } from "../own.js";
 import { NixhomeError } from "../plan/plan.js";
 import {
   checkEditor,
@@ -23,6 +24,7 @@ import {
   checkSystem,
   checkTemplate,
   checkUsername,
+  DEFAULT_CONFIG_NAME,
   type Editor,
   type HomeHost,
   type HomeSpec,
@@ -33,12 +35,19 @@ import {
 } from "./spec.js";
 
 /** The configuration without a host, `homeConfigurations."<user>"`, as a generator names it. */
-export const DEFAULT_CONFIG = "default";
+export const DEFAULT_CONFIG = DEFAULT_CONFIG_NAME;
 
 const q = JSON.stringify;
 
 function fail(problem: string | undefined): void {
   if (problem) throw new NixhomeError(problem, 2);
+}
+
+/** A deep copy; hosts keep their null prototype (host names are user-chosen). */
+function copy(spec: HomeSpec): HomeSpec {
+  const next = structuredClone(spec);
+  next.hosts = Object.assign(Object.create(null), next.hosts);
+  return next;
 }
 
 /** Serialise and parse again: exactly what the next run will read. */
@@ -67,9 +76,9 @@ export function addLayer(spec: HomeSpec, name: string, options: AddLayerOptions)
   const hosts = [...new Set(options.hosts ?? [])];
   if (!options.default && hosts.length === 0)
     throw new NixhomeError(`choose at least one host (or ${DEFAULT_CONFIG}) to stack the layer`, 2);
-  const next = structuredClone(spec);
+  const next = copy(spec);
   for (const h of hosts) {
-    const host = next.hosts[h];
+    const host = own(next.hosts, h);
     if (!host)
       throw new NixhomeError(
         `unknown host ${q(h)}${didYouMean(h, [...Object.keys(spec.hosts), DEFAULT_CONFIG])}`,
@@ -160,7 +169,7 @@ export function addHost(
     fail(checkStateVersion(host.stateVersion));
     entry.stateVersion = host.stateVersion;
   }
-  const next = structuredClone(spec);
+  const next = copy(spec);
   next.hosts[name] = entry;
   return revalidate(next);
 }
@@ -179,5 +188,5 @@ export function addTemplate(spec: HomeSpec, lang: string): HomeSpec {
       `template ${id} already exists (profiles/project-templates/${id}.nix)`,
       2,
     );
-  return revalidate({ ...structuredClone(spec), templates: [...spec.templates, id] });
+  return revalidate({ ...copy(spec), templates: [...spec.templates, id] });
 }

@@ -23,7 +23,7 @@ export function fillNixTemplate(template: string, values: Record<string, string>
   for (const [name, value] of Object.entries(values)) {
     const slot = `"@${name}@"`;
     if (!out.includes(slot)) throw new NixhomeError(`template has no ${slot}`);
-    out = out.replaceAll(slot, renderNix(n.str(value)));
+    out = out.replaceAll(slot, renderNix(n.str(value)).trimEnd());
   }
   const left = /"@[A-Za-z0-9-]+@"/.exec(out);
   if (left) throw new NixhomeError(`template placeholder ${left[0]} is not filled`);

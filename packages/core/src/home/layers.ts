@@ -6,8 +6,9 @@
 import type { NixExpr } from "../nix/ast.js";
 import { n } from "../nix/build.js";
 import { renderNix } from "../nix/printer.js";
+import { own } from "../own.js";
 import { moduleFn, packageList, type Rank, scalar } from "./module.js";
-import { type HomeHost, type HomeSpec, SHELLS, type Shell } from "./spec.js";
+import { type HomeSpec, SHELLS, type Shell } from "./spec.js";
 
 /** Packages every machine gets (git comes with `programs.git`). */
 export const BASE_PACKAGES: readonly string[] = ["docker", "docker-compose"];
@@ -28,67 +29,73 @@ const isEditor = (editor: string) => n.op("==", n.ref("nixhome.editor"), n.str(e
 /** profiles/base.nix: tools and programs every machine gets; every scalar is lib.mkDefault. */
 export function baseLayer(_spec?: HomeSpec): NixExpr {
   const rank: Rank = "base";
-  return moduleFn([
-    n.bind(
-      "home.packages",
-      n.with(
-        "pkgs",
-        n.concat(
-          n.list(BASE_PACKAGES.map((p) => n.ref(p))),
-          n.call(
-            "lib.optionals",
-            n.ref("stdenv.hostPlatform.isLinux"),
-            n.list(BASE_LINUX_PACKAGES.map((p) => n.ref(p))),
+  return moduleFn(
+    [
+      n.bind(
+        "home.packages",
+        n.with(
+          "pkgs",
+          n.concat(
+            n.list(BASE_PACKAGES.map((p) => n.ref(p))),
+            n.call(
+              "lib.optionals",
+              n.ref("stdenv.hostPlatform.isLinux"),
+              n.list(BASE_LINUX_PACKAGES.map((p) => n.ref(p))),
+            ),
           ),
         ),
+        {
+          comment:
+            "Tools every machine gets. Scalars in this layer use lib.mkDefault, so any layer\nabove wins; lists like this one merge with theirs. code-server is Linux-only.",
+        },
       ),
-      {
-        comment:
-          "Tools every machine gets. Scalars in this layer use lib.mkDefault, so any layer\nabove wins; lists like this one merge with theirs. code-server is Linux-only.",
-      },
-    ),
-    n.bind("programs.git.enable", scalar(rank, true), { gap: true }),
-    ...SHELLS.map((shell, i) =>
-      n.bind(`programs.${shell}.enable`, scalar(rank, isShell(shell)), {
-        ...(i === 0
-          ? {
-              gap: true,
-              comment:
-                'The interactive shell: "shell" in nixhome.json (zsh, bash or fish). Make it\nyour login shell with chsh (see README.md).',
-            }
-          : {}),
-      }),
-    ),
-    n.bind(
-      "home.shellAliases",
-      n.attrs(Object.entries(SHELL_ALIASES).map(([k, v]) => n.bind([k], scalar(rank, v)))),
-    ),
-    n.bind(
-      "programs.man.generateCaches",
-      n.call(
-        "lib.mkIf",
-        n.op("&&", isShell("fish"), n.op("==", n.ref("config.programs.man.package"), n.null())),
-        n.call("lib.mkOverride", 900, false),
+      n.bind("programs.git.enable", scalar(rank, true), { gap: true }),
+      ...SHELLS.map((shell, i) =>
+        n.bind(`programs.${shell}.enable`, scalar(rank, isShell(shell)), {
+          ...(i === 0
+            ? {
+                gap: true,
+                comment:
+                  'The interactive shell: "shell" in nixhome.json (zsh, bash or fish). Make it\nyour login shell with chsh (see README.md).',
+              }
+            : {}),
+        }),
       ),
-      {
+      n.bind(
+        "home.shellAliases",
+        n.attrs(Object.entries(SHELL_ALIASES).map(([k, v]) => n.bind([k], scalar(rank, v)))),
+      ),
+      n.bind(
+        "programs.man.generateCaches",
+        n.call("lib.mkIf", n.id("fishWithoutMan"), n.call("lib.mkOverride", 900, false)),
+        {
+          gap: true,
+          comment:
+            "The fish module turns on man caches; without a man package (macOS, stateVersion\n26.05+: the system's man) they have nothing to index. Priority 900 beats that\nmodule's mkDefault and still yields to any layer above.",
+        },
+      ),
+      n.bind(
+        "programs.direnv",
+        n.attrs([
+          n.bind("enable", scalar(rank, true)),
+          n.bind("nix-direnv.enable", scalar(rank, true)),
+        ]),
+        { gap: true, comment: "Per-project environments: `use flake` in an .envrc." },
+      ),
+      n.bind("programs.home-manager.enable", scalar(rank, true), {
         gap: true,
-        comment:
-          "The fish module turns on man caches; without a man package (macOS, stateVersion\n26.05+: the system's man) they have nothing to index. Priority 900 beats that\nmodule's mkDefault and still yields to any layer above.",
-      },
-    ),
-    n.bind(
-      "programs.direnv",
-      n.attrs([
-        n.bind("enable", scalar(rank, true)),
-        n.bind("nix-direnv.enable", scalar(rank, true)),
-      ]),
-      { gap: true, comment: "Per-project environments: `use flake` in an .envrc." },
-    ),
-    n.bind("programs.home-manager.enable", scalar(rank, true), {
-      gap: true,
-      comment: "Let Home Manager install and manage itself.",
-    }),
-  ]);
+        comment: "Let Home Manager install and manage itself.",
+      }),
+    ],
+    {
+      let: [
+        n.bind(
+          "fishWithoutMan",
+          n.op("&&", isShell("fish"), n.op("==", n.ref("config.programs.man.package"), n.null())),
+        ),
+      ],
+    },
+  );
 }
 
 /** The command each editor runs as `$EDITOR` and git's `core.editor`. */
@@ -138,12 +145,10 @@ export function personalLayer(_spec?: HomeSpec): NixExpr {
     ],
     {
       let: [
-        n.bind(
-          "editor",
-          n.select(n.attrs(Object.entries(EDITOR_COMMAND).map(([k, v]) => n.bind(k, v))), [
-            n.ref("nixhome.editor"),
-          ]),
-        ),
+        n.bind("editors", n.attrs(Object.entries(EDITOR_COMMAND).map(([k, v]) => n.bind(k, v))), {
+          comment: '"editor" in nixhome.json picks the command $EDITOR and git run.',
+        }),
+        n.bind("editor", n.select(n.id("editors"), [n.ref("nixhome.editor")])),
       ],
     },
   );
@@ -182,10 +187,10 @@ export function renderLayerFile(input: LayerFileInput): string {
 /** hosts/<name>.nix: what differs on that host; scalars use lib.mkForce. */
 export function hostModule(spec: HomeSpec, name: string): NixExpr {
   const rank: Rank = "host";
-  const host = spec.hosts[name] as HomeHost | undefined;
+  const host = own(spec.hosts, name);
   const uses = (layer: string) => (host?.layers ?? spec.layers).includes(layer);
   const shell = host?.shell ?? spec.shell;
-  const packages = HOST_PACKAGES[name] ?? [];
+  const packages = own(HOST_PACKAGES, name) ?? [];
   const what: Record<string, string> = {
     laptop: "Desktop-side tools for the laptop.",
     "work-server": "Cluster and cloud tools for work.",
@@ -194,7 +199,7 @@ export function hostModule(spec: HomeSpec, name: string): NixExpr {
   return moduleFn(
     [
       n.bind("home.packages", packageList(packages), {
-        comment: `${what[name] ?? `What only ${name} gets.`}\nScalars here use lib.mkForce: a host beats every layer below it.`,
+        comment: `${own(what, name) ?? `What only ${name} gets.`}\nScalars here use lib.mkForce: a host beats every layer below it.`,
       }),
       name === "cloud-instance" && shell === "zsh" && uses("personal")
         ? n.bind("programs.zsh.oh-my-zsh.enable", scalar(rank, false), {

@@ -150,9 +150,17 @@ export function checkUsername(username: string): string | undefined {
   return undefined;
 }
 
+/**
+ * The word that names the configuration without a host (`homeConfigurations."<user>"`)
+ * wherever a host can be chosen (plop profile's "which configurations"): no host may take it.
+ */
+export const DEFAULT_CONFIG_NAME = "default";
+
 export function checkHostName(host: string): string | undefined {
   if (!HOST_PATTERN.test(host))
     return `${q(host)} is not a valid host name: use letters, digits and inner "-" (at most 63)`;
+  if (host.toLowerCase() === DEFAULT_CONFIG_NAME)
+    return `${q(host)} is reserved: it names the configuration without a host; choose another host name`;
   return undefined;
 }
 
@@ -364,7 +372,9 @@ export function parseHomeSpec(json: unknown, source = "nixhome.json"): HomeSpec 
   const layers =
     o.layers === undefined ? [...BUILTIN_LAYERS] : r.strings(o.layers, "layers", checkLayerName);
   const hostsJson = o.hosts === undefined ? {} : r.object(o.hosts, "hosts");
-  const hosts: Record<string, HomeHost> = {};
+  // Host names are user-chosen: a null-prototype object, so `constructor`, `toString` …
+  // are plain names here (lookups elsewhere go through `own`).
+  const hosts: Record<string, HomeHost> = Object.create(null);
   const lower = new Map<string, string>();
   for (const [name, value] of Object.entries(hostsJson)) {
     const path = `hosts.${name}`;

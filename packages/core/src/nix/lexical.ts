@@ -53,16 +53,22 @@ export function attrName(name: string): string {
 }
 
 /**
- * Lines of an indented string (`''…''`) for literal text, or null when the
- * text is better (or only safely) written as a double-quoted string.
- * Each returned line is already escaped; the printer adds indentation.
+ * Lines of an indented string (`''…''`) for text whose interpolations are the
+ * `{ interp: true }` parts, or null when the text is better (or only safely)
+ * written as a double-quoted string. Each line is a list of escaped literal
+ * text (strings) and interpolations (`{ interp: k }`: the k-th interpolation
+ * part); the printer adds indentation.
  */
 export function indentedStringLines(
-  parts: ReadonlyArray<string | { text: string }>,
-): string[] | null {
-  // Work on a flat token stream: literal chars and pre-rendered interpolations.
+  parts: ReadonlyArray<string | { interp: true }>,
+): Array<Array<string | { interp: number }>> | null {
+  // Work on a flat token stream: literal chars and interpolation markers (NUL,
+  // which no Nix string can hold: text with one is written double-quoted).
   let text = "";
-  for (const p of parts) text += typeof p === "string" ? p : "\u0000";
+  for (const p of parts) {
+    if (typeof p === "string" && p.includes("\u0000")) return null;
+    text += typeof p === "string" ? p : "\u0000";
+  }
   if (!text.includes("\n") || text.indexOf("\n") === text.length - 1) return null;
   if (text.endsWith("'")) return null;
   const lines = text.split("\n");
@@ -71,10 +77,10 @@ export function indentedStringLines(
   // text whose every line starts with a space, or has space-only lines, is not reproducible.
   if (nonEmpty.every((l) => l.startsWith(" "))) return null;
   if (nonEmpty.some((l) => /^ +$/.test(l))) return null;
-  const interps = parts.filter((p): p is { text: string } => typeof p !== "string");
   let k = 0;
-  const out: string[] = [];
+  const out: Array<Array<string | { interp: number }>> = [];
   for (const line of lines) {
+    const segs: Array<string | { interp: number }> = [];
     let s = "";
     for (let i = 0; i < line.length; i++) {
       const c = line[i] as string;
@@ -91,10 +97,14 @@ export function indentedStringLines(
         s += "''$";
       } else if (c === "\t") s += "''\\t";
       else if (c === "\r") s += "''\\r";
-      else if (c === "\u0000") s += `\${${(interps[k++] as { text: string }).text}}`;
-      else s += c;
+      else if (c === "\u0000") {
+        if (s) segs.push(s);
+        s = "";
+        segs.push({ interp: k++ });
+      } else s += c;
     }
-    out.push(s);
+    if (s) segs.push(s);
+    out.push(segs);
   }
   return out;
 }

@@ -1,22 +1,58 @@
 /**
- * The Nix printer: expression model → source text, laid out the way nixfmt
- * (RFC 166) would: two-space indent, one binding per line, non-empty sets
- * expanded, lists inline only when short and simple, a trailing newline.
- * This is the only place in nixhome that produces Nix text.
+ * The Nix printer: expression model → source text, laid out exactly as
+ * nixfmt 1.4 (default settings: width 100, indent 2) lays it out, so every
+ * file nixhome writes is a fixed point of `nixfmt`.
+ *
+ * It works in two steps, mirroring nixfmt itself: the expression model is
+ * first read into the shape nixfmt's parser would build from the printed text
+ * (parentheses where precedence needs them, `a.b.c` as one selection, `+`
+ * chains re-associated, comments as items), then that tree is turned into a
+ * layout document by the rules of nixfmt's `Nixfmt.Pretty` and laid out by
+ * `doc.ts` (nixfmt's `Nixfmt.Predoc`). The printed text never spans lines
+ * where nixfmt would look at source line numbers, so nixfmt's line-sensitive
+ * rules (a list kept expanded because its brackets were on different lines…)
+ * never apply to it. This is the only place in nixhome that produces Nix text.
  */
 import {
   type BindingLike,
   isNixExpr,
   type LambdaParam,
-  type ListItem,
   type NixExpr,
   type NixString,
 } from "./ast.js";
 import {
-  attrName,
+  cat,
+  comment,
+  type Doc,
+  empty,
+  emptyline,
+  group,
+  groupWith,
+  hardline,
+  hardspace,
+  layout,
+  line,
+  line_,
+  nest,
+  newline,
+  offset,
+  PRIORITY_G,
+  REGULAR_G,
+  sepBy,
+  softline,
+  softline_,
+  surroundWith,
+  TRANSPARENT_G,
+  text,
+  textWidth,
+  trailing,
+  unexpandSpacingFlat,
+} from "./doc.js";
+import {
   escapeDoubleQuoted,
   floatLiteral,
   indentedStringLines,
+  isIdentifier,
   isInt64,
   isPathLiteral,
   quoteString,
@@ -31,8 +67,62 @@ export interface PrintOptions {
 /** Render a value or expression as a complete Nix file (with trailing newline). */
 export function renderNix(value: NixExpr | NixValue, options: PrintOptions = {}): string {
   const expr = isNixExpr(value) ? value : toNix(value);
-  return `${new Printer(options.width ?? 100).print(expr, 0, 0)}\n`;
+  const tree = read(expr);
+  // A module file (`{ lib, ... }:` then its body) keeps the body on the line after the
+  // pattern, as Home Manager and nixpkgs write modules; nixfmt keeps that line break.
+  const doc =
+    tree.k === "abs" && tree.param.k === "set" && !tree.param.bind
+      ? cat(pParam(tree.param), text(":"), hardline, pExpr(tree.body))
+      : pExpr(tree);
+  return layout(options.width ?? 100, 2, group(doc));
 }
+
+// ---------------------------------------------------------------------------
+// The tree nixfmt's parser would build (Nixfmt.Types, without trivia).
+
+type Part = { k: "text"; s: string } | { k: "interp"; e: Expr };
+type Line = Part[];
+type Sel = { k: "id"; s: string } | { k: "str"; lines: Line[] } | { k: "interp"; e: Expr };
+type Trivium = { k: "empty" } | { k: "line"; c: string };
+type Item<T> = { k: "item"; v: T } | { k: "comments"; t: Trivium[] };
+type Binder =
+  | { k: "inherit"; from?: Term; names: Sel[] }
+  | { k: "assign"; sels: Sel[]; value: Expr };
+interface ParamAttr {
+  name: string;
+  def?: Expr;
+}
+type Param =
+  | { k: "id"; name: string }
+  | { k: "set"; attrs: ParamAttr[]; ellipsis: boolean; bind?: string };
+
+type Term =
+  | { k: "tok"; s: string; ident: boolean }
+  | { k: "sstr"; lines: Line[] }
+  | { k: "istr"; lines: Line[] }
+  | { k: "path"; s: string }
+  | { k: "sel"; t: Term; sels: Sel[]; or?: Term }
+  | { k: "list"; items: Item<Term>[] }
+  | { k: "set"; rec: boolean; items: Item<Binder>[] }
+  | { k: "paren"; e: Expr };
+
+type Expr =
+  | { k: "term"; t: Term }
+  | { k: "with"; scope: Expr; body: Expr }
+  | { k: "let"; binders: Item<Binder>[]; body: Expr }
+  | { k: "if"; cond: Expr; then: Expr; else: Expr }
+  | { k: "abs"; param: Param; body: Expr }
+  | { k: "app"; f: Expr; a: Expr }
+  | { k: "op"; l: Expr; op: string; r: Expr }
+  | { k: "neg"; e: Expr }
+  | { k: "not"; e: Expr };
+
+const term = (t: Term): Expr => ({ k: "term", t });
+const tok = (s: string, ident = false): Term => ({ k: "tok", s, ident });
+const paren = (e: Expr): Term => ({ k: "paren", e });
+
+// ---------------------------------------------------------------------------
+// Reading the expression model into that tree.
 
 // Binding strength, as in the Nix manual's operator table: lower binds tighter.
 const ATOM = 0;
@@ -78,395 +168,731 @@ function precedence(e: NixExpr): number {
   }
 }
 
-const spaces = (n: number) => " ".repeat(n);
+/** `e` as an operand that may bind at most as loosely as `max`, parenthesised otherwise. */
+function operand(e: NixExpr, max: number): Expr {
+  return precedence(e) > max ? term(paren(read(e))) : read(e);
+}
+function operandTerm(e: NixExpr, max: number): Term {
+  const x = operand(e, max);
+  return x.k === "term" ? x.t : paren(x);
+}
 
-class Printer {
-  constructor(private readonly width: number) {}
-
-  private readonly flatCache = new WeakMap<NixExpr, string | null>();
-
-  /** Single-line form, or null when the expression must span lines (memoised: layout asks often). */
-  flat(e: NixExpr): string | null {
-    let text = this.flatCache.get(e);
-    if (text === undefined) {
-      text = this.flatUncached(e);
-      this.flatCache.set(e, text);
-    }
-    return text;
-  }
-
-  private flatUncached(e: NixExpr): string | null {
-    switch (e.kind) {
-      case "string":
-        return this.stringLines(e) ? null : this.quoted(e);
-      case "int":
-        if (!isInt64(e.value)) throw new TypeError(`integer ${e.value} is outside 64-bit range`);
-        // -2^63 has no literal: its magnitude overflows before negation.
-        return e.value === -(2n ** 63n) ? "(-9223372036854775807 - 1)" : String(e.value);
-      case "float":
-        if (!Number.isFinite(e.value)) throw new TypeError(`${e.value} has no Nix equivalent`);
-        return (e.value < 0 || Object.is(e.value, -0) ? "-" : "") + floatLiteral(e.value);
-      case "bool":
-        return e.value ? "true" : "false";
-      case "null":
-        return "null";
-      case "path":
-        return this.path(e.value);
-      case "ident":
-        return e.name;
-      case "select": {
-        const base = this.flat(e.expr);
-        if (base === null) return null;
-        const baseMax = e.expr.kind === "select" && !e.expr.or ? SELECT : ATOM;
-        const path = this.selectPath(e.path);
-        if (path === null) return null;
-        const sel = `${this.wrapFlat(base, e.expr, baseMax)}.${path}`;
-        if (!e.or) return sel;
-        const def = this.flat(e.or);
-        return def === null ? null : `${sel} or ${this.wrapFlat(def, e.or, SELECT)}`;
-      }
-      case "apply": {
-        const parts = [
-          this.flatOperand(e.fn, APPLY),
-          ...e.args.map((a) => this.flatOperand(a, SELECT)),
-        ];
-        return parts.includes(null) ? null : parts.join(" ");
-      }
-      case "lambda": {
-        const param = this.paramFlat(e.param);
-        const body = this.flat(e.body);
-        return param === null || body === null ? null : `${param}: ${body}`;
-      }
-      case "attrs": {
-        if (e.bindings.length === 0) return e.rec ? "rec { }" : "{ }";
-        // `{ inherit system; }` stays on one line, as people write it.
-        const [only] = e.bindings;
-        if (e.bindings.length === 1 && only?.kind === "inherit" && !only.comment && !only.from)
-          return `${e.rec ? "rec " : ""}{ inherit ${only.names.map(attrName).join(" ")}; }`;
-        return null;
-      }
-      case "list": {
-        if (e.items.length === 0) return "[ ]";
-        if (e.items.some((i) => i.comment || !isSimple(i.expr))) return null;
-        const items = e.items.map((i) => this.flatOperand(i.expr, SELECT));
-        return items.includes(null) ? null : `[ ${items.join(" ")} ]`;
-      }
-      case "let":
-        return null;
-      case "with": {
-        const scope = this.flat(e.scope);
-        const body = this.flat(e.body);
-        return scope === null || body === null ? null : `with ${scope}; ${body}`;
-      }
-      case "if": {
-        const [c, t, f] = [this.flat(e.cond), this.flat(e.then), this.flat(e.else)];
-        return c === null || t === null || f === null ? null : `if ${c} then ${t} else ${f}`;
-      }
-      case "binary": {
-        const { left, right } = this.operands(e);
-        const l = this.flatOperand(e.left, left);
-        const r = this.flatOperand(e.right, right);
-        return l === null || r === null ? null : `${l} ${e.op} ${r}`;
-      }
-      case "neg": {
-        const inner = this.flatOperand(e.expr, APPLY);
-        return inner === null ? null : `-${inner}`;
-      }
-      case "not": {
-        const inner = this.flatOperand(e.expr, NOT);
-        return inner === null ? null : `!${inner}`;
-      }
-    }
-  }
-
-  /** Print `e` starting at column `col` on a line indented by `indent`. */
-  print(e: NixExpr, indent: number, col: number): string {
-    const flat = this.flat(e);
-    if (flat !== null && col + flat.length <= this.width) return flat;
-    const pad = spaces(indent);
-    const inner = spaces(indent + 2);
-    switch (e.kind) {
-      case "string": {
-        const lines = this.stringLines(e);
-        if (!lines) return this.quoted(e);
-        const body = lines.map((l) => (l.length ? inner + l : l));
-        const last = lines[lines.length - 1] as string;
-        // Text ending in a newline closes on its own line; otherwise right after the text.
-        if (last === "") return `''\n${body.slice(0, -1).join("\n")}\n${pad}''`;
-        return `''\n${body.join("\n")}''`;
-      }
-      case "attrs": {
-        const head = e.rec ? "rec {" : "{";
-        if (e.bindings.length === 0) return `${head} }`;
-        return `${head}\n${this.bindings(e.bindings, indent + 2)}\n${pad}}`;
-      }
-      case "list": {
-        if (e.items.length === 0) return "[ ]";
-        return `[\n${e.items.map((i) => this.listItem(i, indent + 2)).join("\n")}\n${pad}]`;
-      }
-      case "let":
-        return `let\n${this.bindings(e.bindings, indent + 2)}\n${pad}in\n${pad}${this.print(e.body, indent, indent)}`;
-      case "with": {
-        const scope = this.flatOperandOrPrint(e.scope, LOWEST, indent, col + 5);
-        const head = `with ${scope}; `;
-        if (isAbsorbable(e.body)) return head + this.print(e.body, indent, col + head.length);
-        return `${head.trimEnd()}\n${pad}${this.print(e.body, indent, indent)}`;
-      }
-      case "lambda": {
-        const param = this.paramFlat(e.param);
-        // `pkgs: {` keeps a plain parameter on the line of the block it opens; a set
-        // pattern (`{ pkgs, ... }:`) puts the body on its own line, as nixfmt does.
-        if (param !== null && e.param.kind === "ident" && isAbsorbable(e.body))
-          return `${param}: ${this.print(e.body, indent, col + param.length + 2)}`;
-        return `${this.paramPrint(e.param, indent)}:\n${pad}${this.print(e.body, indent, indent)}`;
-      }
-      case "apply":
-        return this.applyPrint(e.fn, e.args, indent, col);
-      case "if":
-        return (
-          `if ${this.print(e.cond, indent, col + 3)} then\n${inner}${this.print(e.then, indent + 2, indent + 2)}\n` +
-          `${pad}else\n${inner}${this.print(e.else, indent + 2, indent + 2)}`
+function read(e: NixExpr): Expr {
+  switch (e.kind) {
+    case "string":
+      return term(readString(e));
+    case "int": {
+      if (!isInt64(e.value)) throw new TypeError(`integer ${e.value} is outside 64-bit range`);
+      // -2^63 has no literal: its magnitude overflows before negation.
+      if (e.value === -(2n ** 63n))
+        return term(
+          paren({
+            k: "op",
+            l: { k: "neg", e: term(tok("9223372036854775807")) },
+            op: "-",
+            r: term(tok("1")),
+          }),
         );
-      case "binary": {
-        const { left, right } = this.operands(e);
-        const l = this.operandPrint(e.left, left, indent, col);
-        const lastLine = l.slice(l.lastIndexOf("\n") + 1);
-        const rightCol = (l.includes("\n") ? lastLine.length : col + l.length) + e.op.length + 2;
-        if (isAbsorbable(e.right) && precedence(e.right) <= right) {
-          const rFlat = this.flat(e.right);
-          if (!l.includes("\n") || rFlat === null || rightCol + rFlat.length > this.width)
-            return `${l} ${e.op} ${this.print(e.right, indent, rightCol)}`;
-        }
-        const r = this.operandPrint(e.right, right, indent, indent + e.op.length + 1);
-        return `${l}\n${pad}${e.op} ${r}`;
-      }
-      case "select": {
-        const base = this.operandPrint(e.expr, ATOM, indent, col);
-        const sel = `${base}.${this.selectPath(e.path) ?? ""}`;
-        if (!e.or) return sel;
-        return `${sel} or ${this.operandPrint(e.or, SELECT, indent, indent)}`;
-      }
-      case "neg":
-        return `-${this.operandPrint(e.expr, APPLY, indent, col + 1)}`;
-      case "not":
-        return `!${this.operandPrint(e.expr, NOT, indent, col + 1)}`;
-      default:
-        return flat ?? "";
+      if (e.value < 0n) return { k: "neg", e: term(tok(String(-e.value))) };
+      return term(tok(String(e.value)));
     }
-  }
-
-  /** Whether `e` can start on the current line and open a block there (`f {`, `a // {`). */
-  private opensBlock(e: NixExpr): boolean {
-    switch (e.kind) {
-      case "apply":
-        return absorbsLast(e);
-      case "lambda":
-        return e.param.kind === "ident" && isAbsorbable(e.body);
-      case "binary":
-        return this.flat(e.left) !== null && isAbsorbable(e.right);
-      default:
-        return isAbsorbable(e);
+    case "float": {
+      if (!Number.isFinite(e.value)) throw new TypeError(`${e.value} has no Nix equivalent`);
+      const lit = floatLiteral(e.value);
+      let t: Term;
+      const m = /^\((\S+) \/ (\S+)\)$/.exec(lit);
+      // Subnormals are written as a quotient of two normal literals.
+      if (m)
+        t = paren({ k: "op", l: term(tok(m[1] as string)), op: "/", r: term(tok(m[2] as string)) });
+      else t = tok(lit);
+      return e.value < 0 || Object.is(e.value, -0) ? { k: "neg", e: term(t) } : term(t);
     }
-  }
-
-  private selectPath(path: ReadonlyArray<string | NixExpr>): string | null {
-    const parts = path.map((p) => {
-      if (typeof p === "string") return attrName(p);
-      const text = this.flat(p);
-      return text === null ? null : `\${${text}}`;
-    });
-    return parts.includes(null) ? null : parts.join(".");
-  }
-
-  private applyPrint(fn: NixExpr, args: readonly NixExpr[], indent: number, col: number): string {
-    const pad = spaces(indent);
-    const fnText = this.operandPrint(fn, APPLY, indent, col);
-    const last = args[args.length - 1];
-    const init = args.slice(0, -1).map((a) => this.flatOperand(a, SELECT));
-    // `f a b {` … `}`: the last argument opens a block on the call's own line.
-    if (last && !fnText.includes("\n") && !init.includes(null)) {
-      const head = [fnText, ...(init as string[])].join(" ");
-      if (col + head.length < this.width) {
-        if (isAbsorbable(last) && precedence(last) <= SELECT)
-          return `${head} ${this.print(last, indent, col + head.length + 1)}`;
-        if (precedence(last) > SELECT && this.opensBlock(last))
-          return `${head} (${this.print(last, indent, col + head.length + 2)})`;
-        if (precedence(last) > SELECT) {
-          // `f (` newline, the argument indented, `)`.
-          return `${head} (\n${spaces(indent + 2)}${this.print(last, indent + 2, indent + 2)}\n${pad})`;
-        }
-      }
-    }
-    const argLines = args.map(
-      (a) => `\n${spaces(indent + 2)}${this.operandPrint(a, SELECT, indent + 2, indent + 2)}`,
-    );
-    return fnText + argLines.join("");
-  }
-
-  private bindings(bindings: readonly BindingLike[], indent: number): string {
-    const pad = spaces(indent);
-    return bindings
-      .map((b, i) => {
-        const gap = b.gap && i > 0 ? "\n" : "";
-        const comment = b.comment ? commentLines(b.comment, pad) : "";
-        if (b.kind === "inherit") {
-          const from = b.from ? `(${this.print(b.from, indent, indent + 9)}) ` : "";
-          const names = b.names.map((nm) => attrName(nm)).join(" ");
-          return `${gap}${comment}${pad}inherit ${from}${names};`;
-        }
-        if (b.path.length === 0) throw new TypeError("a binding needs a name");
-        const key = b.path.map(attrName).join(".");
-        const head = `${pad}${key} =`;
-        return `${gap}${comment}${head}${this.bindingValue(b.value, indent, head.length)};`;
-      })
-      .join("\n");
-  }
-
-  /** The text after `name =` (including the leading space or line break). */
-  private bindingValue(value: NixExpr, indent: number, col: number): string {
-    const flat = this.flat(value);
-    if (flat !== null && col + 1 + flat.length + 1 <= this.width) return ` ${flat}`;
-    if (this.opensBlock(value)) return ` ${this.print(value, indent, col + 1)}`;
-    return `\n${spaces(indent + 2)}${this.print(value, indent + 2, indent + 2)}`;
-  }
-
-  private listItem(item: ListItem, indent: number): string {
-    const pad = spaces(indent);
-    const comment = item.comment ? commentLines(item.comment, pad) : "";
-    return `${comment}${pad}${this.operandPrint(item.expr, SELECT, indent, indent)}`;
-  }
-
-  private operands(e: NixExpr & { kind: "binary" }): { left: number; right: number } {
-    const { prec, assoc } = OPS[e.op] as { prec: number; assoc: string };
-    return {
-      left: assoc === "left" ? prec : prec - 1,
-      right: assoc === "right" ? prec : prec - 1,
-    };
-  }
-
-  private wrapFlat(text: string, e: NixExpr, max: number): string {
-    return precedence(e) > max ? `(${text})` : text;
-  }
-
-  private flatOperand(e: NixExpr, max: number): string | null {
-    const text = this.flat(e);
-    return text === null ? null : this.wrapFlat(text, e, max);
-  }
-
-  private flatOperandOrPrint(e: NixExpr, max: number, indent: number, col: number): string {
-    return this.flatOperand(e, max) ?? this.operandPrint(e, max, indent, col);
-  }
-
-  /** Print an operand, in parentheses when it binds more loosely than `max` allows. */
-  private operandPrint(e: NixExpr, max: number, indent: number, col: number): string {
-    if (precedence(e) <= max) return this.print(e, indent, col);
-    const flat = this.flat(e);
-    if (flat !== null && col + flat.length + 2 <= this.width) return `(${flat})`;
-    if (isAbsorbable(e) || absorbsLast(e)) return `(${this.print(e, indent, col + 1)})`;
-    return `(\n${spaces(indent + 2)}${this.print(e, indent + 2, indent + 2)}\n${spaces(indent)})`;
-  }
-
-  private paramFlat(p: LambdaParam): string | null {
-    if (p.kind === "ident") return p.name;
-    // nixfmt expands a pattern with two or more names, one per line.
-    if (p.fields.length > 1 || p.fields.some((f) => f.default && this.flat(f.default) === null))
-      return null;
-    const fields = p.fields.map((f) =>
-      f.default ? `${f.name} ? ${this.flat(f.default)}` : f.name,
-    );
-    if (p.ellipsis) fields.push("...");
-    const set = fields.length ? `{ ${fields.join(", ")} }` : "{ }";
-    return p.bind ? `${p.bind}@${set}` : set;
-  }
-
-  private paramPrint(p: LambdaParam, indent: number): string {
-    const flat = this.paramFlat(p);
-    if (flat !== null) return flat;
-    if (p.kind === "ident") return p.name;
-    const inner = spaces(indent + 2);
-    const lines = p.fields.map((f) =>
-      f.default
-        ? `${inner}${f.name} ? ${this.print(f.default, indent + 2, indent + 5 + f.name.length)},`
-        : `${inner}${f.name},`,
-    );
-    if (p.ellipsis) lines.push(`${inner}...`);
-    return `${p.bind ? `${p.bind}@` : ""}{\n${lines.join("\n")}\n${spaces(indent)}}`;
-  }
-
-  private path(p: string): string {
-    if (!isPathLiteral(p)) throw new TypeError(`not a Nix path literal: ${JSON.stringify(p)}`);
-    return p.startsWith("/") || p.startsWith(".") || p.startsWith("~") ? p : `./${p}`;
-  }
-
-  private stringLines(e: NixString): string[] | null {
-    const parts = e.parts.map((p) => {
-      if (typeof p === "string") return p;
-      const text = this.flat(p);
-      if (text === null) throw new TypeError("string interpolations must fit on one line");
-      return { text };
-    });
-    return indentedStringLines(parts);
-  }
-
-  private quoted(e: NixString): string {
-    if (e.parts.length === 1 && typeof e.parts[0] === "string") return quoteString(e.parts[0]);
-    let out = "";
-    e.parts.forEach((p, i) => {
-      if (typeof p === "string") {
-        out += escapeDoubleQuoted(p, typeof e.parts[i + 1] === "object");
-      } else {
-        const text = this.flat(p);
-        if (text === null) throw new TypeError("string interpolations must fit on one line");
-        out += `\${${text}}`;
-      }
-    });
-    return `"${out}"`;
-  }
-}
-
-/** Expressions that open a block on the current line: `{`, `[`, `''`, `with x; [`. */
-function isAbsorbable(e: NixExpr): boolean {
-  switch (e.kind) {
-    case "attrs":
-    case "list":
-      return true;
-    case "string":
-      return e.parts.some((p) => typeof p === "string" && p.includes("\n"));
-    case "with":
-      return isAbsorbable(e.body);
-    default:
-      return false;
-  }
-}
-
-/** Applications whose last argument is a block: `pkgs.mkShell {`. */
-function absorbsLast(e: NixExpr): boolean {
-  if (e.kind !== "apply") return false;
-  const last = e.args[e.args.length - 1];
-  return last !== undefined && (isAbsorbable(last) || precedence(last) > SELECT);
-}
-
-/** Items that may share one line inside a short list. */
-function isSimple(e: NixExpr): boolean {
-  switch (e.kind) {
-    case "string":
-    case "int":
-    case "float":
     case "bool":
+      return term(tok(e.value ? "true" : "false", true));
     case "null":
-    case "path":
+      return term(tok("null", true));
+    case "path": {
+      const p = e.value;
+      if (!isPathLiteral(p)) throw new TypeError(`not a Nix path literal: ${JSON.stringify(p)}`);
+      return term({
+        k: "path",
+        s: p.startsWith("/") || p.startsWith(".") || p.startsWith("~") ? p : `./${p}`,
+      });
+    }
     case "ident":
-    case "select":
-      return true;
+      return term(tok(e.name, true));
+    case "select": {
+      // `a.b` selected further is one selection `a.b.c`, as nixfmt parses it.
+      const base =
+        e.expr.kind === "select" && !e.expr.or
+          ? (read(e.expr) as { k: "term"; t: Term & { k: "sel" } }).t
+          : null;
+      const sels = e.path.map(readSel);
+      const or = e.or ? operandTerm(e.or, SELECT) : undefined;
+      const t: Term = base
+        ? { k: "sel", t: base.t, sels: [...base.sels, ...sels], ...(or ? { or } : {}) }
+        : { k: "sel", t: operandTerm(e.expr, ATOM), sels, ...(or ? { or } : {}) };
+      return term(t);
+    }
+    case "apply": {
+      let x = operand(e.fn, APPLY);
+      for (const a of e.args) x = { k: "app", f: x, a: operand(a, SELECT) };
+      return x;
+    }
+    case "lambda":
+      return { k: "abs", param: readParam(e.param), body: read(e.body) };
+    case "attrs":
+      return term({ k: "set", rec: e.rec ?? false, items: readBinders(e.bindings) });
+    case "list":
+      return term({
+        k: "list",
+        items: e.items.flatMap((i) => {
+          const it: Item<Term> = { k: "item", v: operandTerm(i.expr, SELECT) };
+          return i.comment ? [{ k: "comments", t: commentTrivia(i.comment) }, it] : [it];
+        }),
+      });
+    case "let":
+      return { k: "let", binders: readBinders(e.bindings), body: read(e.body) };
+    case "with":
+      return { k: "with", scope: read(e.scope), body: read(e.body) };
+    case "if":
+      return { k: "if", cond: read(e.cond), then: read(e.then), else: read(e.else) };
+    case "binary": {
+      const { prec, assoc } = OPS[e.op] as { prec: number; assoc: string };
+      const l = operand(e.left, assoc === "left" ? prec : prec - 1);
+      const r = operand(e.right, assoc === "right" ? prec : prec - 1);
+      // nixfmt's parser turns `(a + b) + c` into `a + (b + c)` (its mkOp).
+      if (e.op === "+" && l.k === "op" && l.op === "+")
+        return { k: "op", l: l.l, op: "+", r: { k: "op", l: l.r, op: "+", r } };
+      return { k: "op", l, op: e.op, r };
+    }
+    case "neg":
+      return { k: "neg", e: operand(e.expr, APPLY) };
+    case "not":
+      return { k: "not", e: operand(e.expr, NOT) };
+  }
+}
+
+function readSel(p: string | NixExpr): Sel {
+  if (typeof p !== "string") return { k: "interp", e: read(p) };
+  if (isIdentifier(p)) return { k: "id", s: p };
+  return { k: "str", lines: [[{ k: "text", s: escapeDoubleQuoted(p) }]] };
+}
+
+function readParam(p: LambdaParam): Param {
+  if (p.kind === "ident") return { k: "id", name: p.name };
+  return {
+    k: "set",
+    attrs: p.fields.map((f) =>
+      f.default ? { name: f.name, def: read(f.default) } : { name: f.name },
+    ),
+    ellipsis: p.ellipsis,
+    ...(p.bind ? { bind: p.bind } : {}),
+  };
+}
+
+function readBinders(bindings: readonly BindingLike[]): Item<Binder>[] {
+  const items: Item<Binder>[] = [];
+  bindings.forEach((b, i) => {
+    const trivia: Trivium[] = [];
+    if (b.gap && i > 0) trivia.push({ k: "empty" });
+    if (b.comment) trivia.push(...commentTrivia(b.comment));
+    if (trivia.length) items.push({ k: "comments", t: trivia });
+    if (b.kind === "inherit") {
+      items.push({
+        k: "item",
+        v: {
+          k: "inherit",
+          ...(b.from ? { from: paren(read(b.from)) } : {}),
+          names: b.names.map(readSel),
+        },
+      });
+    } else {
+      if (b.path.length === 0) throw new TypeError("a binding needs a name");
+      items.push({
+        k: "item",
+        v: { k: "assign", sels: b.path.map(readSel), value: read(b.value) },
+      });
+    }
+  });
+  return items;
+}
+
+/** The `#` lines of a comment, as nixfmt reads them back (text after `#`). */
+function commentTrivia(text: string): Trivium[] {
+  return commentLines(text, "")
+    .split("\n")
+    .filter((l) => l.length > 0)
+    .map((l) => ({ k: "line", c: l.slice(1) }));
+}
+
+function readString(e: NixString): Term {
+  const exprs = e.parts.filter((p): p is NixExpr => typeof p !== "string");
+  const lines = indentedStringLines(
+    e.parts.map((p) => (typeof p === "string" ? p : { interp: true as const })),
+  );
+  if (lines)
+    return {
+      k: "istr",
+      lines: lines.map((segs) =>
+        segs.map(
+          (seg): Part =>
+            typeof seg === "string"
+              ? { k: "text", s: seg }
+              : { k: "interp", e: read(exprs[seg.interp] as NixExpr) },
+        ),
+      ),
+    };
+  if (e.parts.length === 1 && typeof e.parts[0] === "string") {
+    const s = quoteString(e.parts[0]).slice(1, -1);
+    return { k: "sstr", lines: [s ? [{ k: "text", s }] : []] };
+  }
+  const parts: Line = [];
+  e.parts.forEach((p, i) => {
+    if (typeof p === "string") {
+      const s = escapeDoubleQuoted(p, typeof e.parts[i + 1] === "object");
+      if (s) parts.push({ k: "text", s });
+    } else parts.push({ k: "interp", e: read(p) });
+  });
+  return { k: "sstr", lines: [parts] };
+}
+
+// ---------------------------------------------------------------------------
+// nixfmt's layout rules (Nixfmt.Pretty), for the tree above.
+
+const isSimpleSel = (s: Sel) => s.k === "id";
+
+function pTrivia(t: Trivium[]): Doc {
+  if (t.length === 0) return empty;
+  return cat(
+    hardline,
+    ...t.map((x) => (x.k === "empty" ? emptyline : cat(comment(`#${x.c}`), hardline))),
+  );
+}
+
+function renderItems<T>(sep: Doc, items: Item<T>[], pItem: (v: T) => Doc): Doc {
+  return sepBy(
+    sep,
+    items.map((it) => (it.k === "comments" ? pTrivia(it.t) : group(pItem(it.v)))),
+  );
+}
+
+const hasOnlyComments = <T>(items: Item<T>[]) =>
+  items.length > 0 && items.every((i) => i.k === "comments");
+
+function renderList(itemSep: Doc, items: Item<Term>[]): Doc {
+  const sur = hasOnlyComments(items) ? hardline : items.length === 0 ? hardspace : line;
+  return cat(text("["), surroundWith(sur, nest(renderItems(itemSep, items, pTerm))), text("]"));
+}
+
+function pSel(s: Sel): Doc {
+  if (s.k === "id") return text(s.s);
+  if (s.k === "str") return prettySimpleString(s.lines);
+  return pPart(s);
+}
+
+function pBinder(b: Binder): Doc {
+  if (b.k === "inherit") {
+    const few = b.names.length < 4;
+    const sep = few ? line : hardline;
+    const nosep = few ? line_ : hardline;
+    const ids = sepBy(sep, b.names.map(pSel));
+    if (!b.from) return group(cat(text("inherit"), sep, nest(cat(ids, nosep, text(";")))));
+    return group(
+      cat(
+        text("inherit"),
+        nest(cat(groupWith(REGULAR_G, cat(line, pTerm(b.from))), sep, ids, nosep, text(";"))),
+      ),
+    );
+  }
+  const rhs =
+    b.sels.length <= 4 && b.sels.every(isSimpleSel)
+      ? absorbRHS(b.value)
+      : cat(line_, groupWith(PRIORITY_G, absorbRHS(b.value)));
+  return group(
+    cat(sepBy(text("."), b.sels.map(pSel)), nest(cat(hardspace, text("="), rhs)), text(";")),
+  );
+}
+
+function prettySet(wide: boolean, t: Term & { k: "set" }): Doc {
+  const krec = t.rec ? cat(text("rec"), hardspace) : empty;
+  if (t.items.length === 0) return cat(krec, text("{"), hardspace, text("}"));
+  const sep = wide ? hardline : line;
+  return cat(
+    krec,
+    text("{"),
+    surroundWith(sep, nest(renderItems(hardline, t.items, pBinder))),
+    text("}"),
+  );
+}
+
+const prettyTermWide = (t: Term): Doc => (t.k === "set" ? prettySet(true, t) : prettyTerm(t));
+
+/** nixfmt's `prettyTerm`: a term without a group around it. */
+function prettyTerm(t: Term): Doc {
+  switch (t.k) {
+    case "tok":
+    case "path":
+      return text(t.s);
+    case "sstr":
+      return prettySimpleString(t.lines);
+    case "istr":
+      return prettyIndentedString(t.lines);
+    case "sel": {
+      const sep =
+        t.t.k === "tok" ? (t.t.ident ? empty : hardspace) : t.t.k === "paren" ? softline_ : line_;
+      return cat(
+        pTerm(t.t),
+        sep,
+        ...t.sels.map((s) => cat(text("."), pSel(s))),
+        t.or ? cat(softline, nest(cat(text("or"), hardspace, pTerm(t.or)))) : empty,
+      );
+    }
+    case "list":
+      if (t.items.length === 0) return cat(text("["), hardspace, text("]"));
+      return renderList(hardline, t.items);
+    case "set":
+      return prettySet(false, t);
+    case "paren":
+      return group(cat(text("("), nest(parenInner(t.e)), text(")")));
+  }
+}
+
+/** What goes between `(` and `)`, or `${` and `}` when alone on a string line. */
+function parenInner(e: Expr): Doc {
+  if (isAbsorbableExpr(e)) return group(absorbExpr(false, e));
+  if (e.k === "app") return prettyApp(true, empty, true, e.f, e.a);
+  if (e.k === "term" && e.t.k === "sel") {
+    if (isAbsorbable(e.t)) return cat(line_, group(pExpr(e)), line_);
+    return cat(group(pExpr(e)), line_);
+  }
+  return cat(line_, group(pExpr(e)), line_);
+}
+
+/** nixfmt's `pretty` for a term: lists get their own group. */
+const pTerm = (t: Term): Doc => (t.k === "list" ? group(prettyTerm(t)) : prettyTerm(t));
+
+function pParamAttr(a: ParamAttr, comma: Doc): Doc {
+  if (!a.def) return cat(text(a.name), comma);
+  return group(cat(text(a.name), hardspace, nest(cat(text("?"), absorbRHS(a.def))), comma));
+}
+
+function canFlattenAttrs(p: Param & { k: "set" }): boolean {
+  return p.attrs.length <= 2 && p.attrs.every((a) => !a.def);
+}
+
+function pParam(p: Param): Doc {
+  if (p.k === "id") return text(p.name);
+  const bind = p.bind ? text(`${p.bind}@`) : empty;
+  if (p.attrs.length === 0 && !p.ellipsis)
+    return cat(bind, group(cat(text("{"), hardspace, text("}"))));
+  const docs = p.attrs.map((a, i) =>
+    i === p.attrs.length - 1 && !p.ellipsis
+      ? cat(pParamAttr(a, empty), trailing(","))
+      : pParamAttr(a, text(",")),
+  );
+  if (p.ellipsis) docs.push(text("..."));
+  const sep = canFlattenAttrs(p) ? line : hardline;
+  return cat(bind, group(cat(text("{"), surroundWith(sep, nest(sepBy(sep, docs))), text("}"))));
+}
+
+function isAbsorbable(t: Term): boolean {
+  switch (t.k) {
+    case "istr":
+      return t.lines.length >= 2;
+    case "set":
+    case "list":
+      return t.items.length > 0;
+    case "paren":
+      return t.e.k === "term" && isAbsorbable(t.e.t);
     default:
       return false;
   }
 }
 
-function commentLines(comment: string, pad: string): string {
-  return comment
-    .split("\n")
-    .map((l) => (l.length ? `${pad}# ${l}` : `${pad}#`))
-    .join("\n")
-    .concat("\n");
+function isAbsorbableExpr(e: Expr): boolean {
+  switch (e.k) {
+    case "term":
+      return isAbsorbable(e.t);
+    case "with":
+      return e.body.k === "term" && isAbsorbable(e.body.t);
+    case "abs":
+      if (e.param.k === "id") {
+        if (e.body.k === "term") return isAbsorbable(e.body.t);
+        if (e.body.k === "abs") return isAbsorbableExpr(e.body);
+        return false;
+      }
+      return !e.param.bind && canFlattenAttrs(e.param) && isAbsorbableExpr(e.body);
+    default:
+      return false;
+  }
+}
+
+function absorbParen(e: Expr): Doc {
+  return groupWith(
+    PRIORITY_G,
+    nest(cat(text("("), surroundWith(line_, groupWith(REGULAR_G, nest(pExpr(e)))), text(")"))),
+  );
+}
+
+function absorbExpr(wide: boolean, e: Expr): Doc {
+  if (e.k === "term" && isAbsorbable(e.t)) return wide ? prettyTermWide(e.t) : prettyTerm(e.t);
+  if (e.k === "with" && e.body.k === "term" && isAbsorbable(e.body.t)) return prettyWith(true, e);
+  return pExpr(e);
+}
+
+const isUpdateConcatPlus = (op: string) => op === "//" || op === "++" || op === "+";
+
+/** The right-hand side of `name =` (and of a parameter default). */
+function absorbRHS(e: Expr): Doc {
+  if (e.k === "term") {
+    const t = e.t;
+    if (
+      t.k === "set" &&
+      t.items.length === 1 &&
+      t.items[0]?.k === "item" &&
+      t.items[0].v.k === "inherit"
+    )
+      return nest(cat(hardspace, group(absorbExpr(false, e))));
+    if (isAbsorbableExpr(e)) return nest(cat(hardspace, group(absorbExpr(true, e))));
+    if (t.k === "paren") return nest(cat(hardspace, absorbParen(t.e)));
+    if (t.k === "sstr" || t.k === "istr" || t.k === "path")
+      return nest(cat(hardspace, group(pExpr(e))));
+    return nest(groupWith(REGULAR_G, cat(line, pExpr(e))));
+  }
+  if (isAbsorbableExpr(e)) return nest(cat(hardspace, group(absorbExpr(true, e))));
+  if (e.k === "app") return nest(prettyApp(false, line, false, e.f, e.a));
+  if (e.k === "with") return nest(groupWith(REGULAR_G, cat(line, pExpr(e))));
+  if (e.k === "op" && isUpdateConcatPlus(e.op)) {
+    if (e.l.k === "term" && isAbsorbable(e.l.t)) return cat(hardspace, prettyOp(true, e, e.op));
+    if (e.r.k === "term" && isAbsorbable(e.r.t))
+      return nest(
+        groupWith(
+          REGULAR_G,
+          cat(
+            line,
+            pExpr(e.l),
+            line,
+            groupWith(
+              TRANSPARENT_G,
+              cat(text(e.op), hardspace, groupWith(PRIORITY_G, prettyTermWide(e.r.t))),
+            ),
+          ),
+        ),
+      );
+  }
+  return nest(cat(line, group(pExpr(e))));
+}
+
+const COMPARISON = new Set(["==", "!=", "<", ">", "<=", ">="]);
+
+/** nixfmt's `pretty` for an expression. */
+function pExpr(e: Expr): Doc {
+  switch (e.k) {
+    case "term":
+      return pTerm(e.t);
+    case "with":
+      return prettyWith(false, e);
+    case "let":
+      return cat(
+        group(cat(text("let"), hardline, nest(renderItems(hardline, e.binders, pBinder)))),
+        hardline,
+        group(cat(text("in"), hardline, pExpr(e.body))),
+      );
+    case "if":
+      return groupWith(REGULAR_G, prettyIf(line, e));
+    case "abs": {
+      const p = e.param;
+      if (p.k === "id") {
+        const absorbAbs = (depth: number, body: Expr): Doc => {
+          if (body.k === "abs" && body.param.k === "id")
+            return cat(
+              hardspace,
+              text(body.param.name),
+              text(":"),
+              absorbAbs(depth + 1, body.body),
+            );
+          if (isAbsorbableExpr(body))
+            return cat(hardspace, groupWith(PRIORITY_G, absorbExpr(false, body)));
+          return cat(depth <= 2 ? line : hardline, pExpr(body));
+        };
+        return groupWith(REGULAR_G, cat(line_, text(p.name), text(":"), absorbAbs(1, e.body)));
+      }
+      if (!p.bind && canFlattenAttrs(p) && isAbsorbableExpr(e.body))
+        return cat(pParam(p), text(":"), hardspace, groupWith(PRIORITY_G, pExpr(e.body)));
+      if (e.body.k === "term" && isAbsorbable(e.body.t))
+        return cat(pParam(p), text(":"), line, group(prettyTermWide(e.body.t)));
+      return cat(pParam(p), text(":"), line, pExpr(e.body));
+    }
+    case "app":
+      return prettyApp(false, empty, false, e.f, e.a);
+    case "op":
+      if (COMPARISON.has(e.op)) return cat(pExpr(e.l), softline, text(e.op), hardspace, pExpr(e.r));
+      return prettyOp(false, e, e.op);
+    case "neg":
+      return cat(text("-"), pExpr(e.e));
+    case "not":
+      return cat(text("!"), pExpr(e.e));
+  }
+}
+
+function prettyIf(sep: Doc, e: Expr): Doc {
+  if (e.k !== "if") return cat(line, nest(group(pExpr(e))));
+  return cat(
+    group(cat(text("if"), line, nest(pExpr(e.cond)), line, text("then"))),
+    surroundWith(sep, nest(group(pExpr(e.then)))),
+    text("else"),
+    hardspace,
+    prettyIf(hardline, e.else),
+  );
+}
+
+function isSimple(e: Expr): boolean {
+  if (e.k === "term") {
+    const t = e.t;
+    switch (t.k) {
+      case "sstr":
+      case "istr":
+      case "path":
+      case "tok":
+        return true;
+      case "sel":
+        return isSimple(term(t.t)) && t.sels.every(isSimpleSel) && !t.or;
+      case "paren":
+        return isSimple(t.e);
+      default:
+        return false;
+    }
+  }
+  if (e.k === "app") {
+    if (e.f.k === "app" && e.f.f.k === "app") return false;
+    return isSimple(e.f) && isSimple(e.a);
+  }
+  return false;
+}
+
+const isList = (e: Expr): e is { k: "term"; t: Term & { k: "list" } } =>
+  e.k === "term" && e.t.k === "list";
+
+function prettyApp(indentFunction: boolean, pre: Doc, hasPost: boolean, f: Expr, a: Expr): Doc {
+  const absorbInner = (x: Expr): Doc => {
+    if (isList(x)) {
+      const items = x.t.items;
+      if (items.length <= 6 && items.every((i) => i.k === "comments" || isSimple(term(i.v))))
+        return renderList(line, items);
+    }
+    return pExpr(x);
+  };
+  const absorbApp = (x: Expr): Doc => {
+    if (x.k === "app") {
+      if (x.a.k === "term" && x.a.t.k === "sel")
+        return cat(
+          groupWith(TRANSPARENT_G, absorbApp(x.f)),
+          line,
+          nest(groupWith(REGULAR_G, absorbInner(x.a))),
+        );
+      if (isList(x.a) && x.f.k === "app" && isList(x.f.a))
+        return groupWith(
+          TRANSPARENT_G,
+          cat(
+            groupWith(TRANSPARENT_G, absorbApp(x.f.f)),
+            nest(
+              groupWith(
+                REGULAR_G,
+                cat(line, group(absorbInner(x.f.a)), line, group(absorbInner(x.a))),
+              ),
+            ),
+          ),
+        );
+      return cat(
+        groupWith(TRANSPARENT_G, absorbApp(x.f)),
+        line,
+        nest(groupWith(PRIORITY_G, absorbInner(x.a))),
+      );
+    }
+    if (indentFunction) return nest(groupWith(REGULAR_G, cat(line_, pExpr(x))));
+    return pExpr(x);
+  };
+  const absorbLast = (x: Expr): Doc => {
+    if (x.k === "term") {
+      const t = x.t;
+      if (isAbsorbable(t)) return groupWith(PRIORITY_G, nest(prettyTerm(t)));
+      if (t.k === "paren") {
+        const inner = t.e;
+        if (
+          inner.k === "abs" &&
+          inner.param.k === "id" &&
+          inner.body.k === "term" &&
+          isAbsorbable(inner.body.t)
+        )
+          return groupWith(
+            PRIORITY_G,
+            nest(
+              cat(
+                text("("),
+                text(inner.param.name),
+                text(":"),
+                hardspace,
+                prettyTermWide(inner.body.t),
+                text(")"),
+              ),
+            ),
+          );
+        if (
+          inner.k === "app" &&
+          inner.f.k === "term" &&
+          inner.f.t.k === "tok" &&
+          inner.f.t.ident &&
+          inner.a.k === "term" &&
+          isAbsorbable(inner.a.t)
+        )
+          return groupWith(
+            PRIORITY_G,
+            nest(
+              cat(text("("), text(inner.f.t.s), hardspace, prettyTermWide(inner.a.t), text(")")),
+            ),
+          );
+        return absorbParen(inner);
+      }
+    }
+    return groupWith(REGULAR_G, nest(pExpr(x)));
+  };
+  const post = hasPost ? line_ : empty;
+  if (f.k === "app" && isList(f.a) && isList(a))
+    return groupWith(
+      REGULAR_G,
+      cat(
+        pre,
+        groupWith(TRANSPARENT_G, absorbApp(f.f)),
+        line,
+        nest(group(absorbInner(f.a))),
+        line,
+        nest(group(absorbInner(a))),
+        post,
+      ),
+    );
+  const renderedF = cat(pre, groupWith(TRANSPARENT_G, absorbApp(f)));
+  const unexpanded = isSimple({ k: "app", f, a }) ? unexpandSpacingFlat(null, renderedF) : null;
+  if (unexpanded) return groupWith(REGULAR_G, cat(unexpanded, hardspace, absorbLast(a)));
+  return groupWith(REGULAR_G, cat(renderedF, line, absorbLast(a), post));
+}
+
+function prettyOp(forceFirstTermWide: boolean, operation: Expr, op: string): Doc {
+  const flat: Array<[string | null, Expr]> = [];
+  const flatten = (opL: string | null, x: Expr) => {
+    if (x.k === "op" && x.op === op) {
+      flatten(opL, x.l);
+      flatten(op, x.r);
+    } else flat.push([opL, x]);
+  };
+  flatten(null, operation);
+  const absorbOperation = (x: Expr): Doc => {
+    if (x.k === "term" && isAbsorbable(x.t)) return cat(hardspace, pTerm(x.t));
+    if (x.k === "op") return groupWith(REGULAR_G, cat(line, pExpr(x)));
+    if (x.k === "app") return group(cat(hardspace, prettyApp(false, line, false, x.f, x.a)));
+    return cat(hardspace, pExpr(x));
+  };
+  return groupWith(
+    REGULAR_G,
+    cat(
+      ...flat.map(([o, x]) => {
+        if (o === null) {
+          if (x.k === "term" && isAbsorbable(x.t) && forceFirstTermWide) return prettyTermWide(x.t);
+          return pExpr(x);
+        }
+        return cat(line, text(o), nest(absorbOperation(x)));
+      }),
+    ),
+  );
+}
+
+function prettyWith(absorb: boolean, e: Expr & { k: "with" }): Doc {
+  if (absorb && e.body.k === "term")
+    return groupWith(
+      REGULAR_G,
+      cat(
+        line_,
+        text("with"),
+        hardspace,
+        nest(group(pExpr(e.scope))),
+        text(";"),
+        hardspace,
+        groupWith(PRIORITY_G, prettyTermWide(e.body.t)),
+      ),
+    );
+  return cat(
+    group(cat(text("with"), hardspace, nest(group(pExpr(e.scope))), text(";"))),
+    line,
+    pExpr(e.body),
+  );
+}
+
+// Strings.
+
+function pPart(p: Part): Doc {
+  if (p.k === "text") return text(p.s);
+  const e = p.e;
+  if (e.k === "term" && isAbsorbable(e.t))
+    return group(cat(text("${"), prettyTerm(e.t), text("}")));
+  if (isSimple(e)) {
+    const d = pExpr(e);
+    return cat(text("${"), unexpandSpacingFlat(null, d) ?? d, text("}"));
+  }
+  const whole = group(pExpr(e));
+  return group(
+    cat(text("${"), unexpandSpacingFlat(30, whole) ?? surroundWith(line_, nest(whole)), text("}")),
+  );
+}
+
+const isSpaces = (s: string) => /^ *$/.test(s);
+
+function pLine(parts: Line): Doc {
+  const [first, second] = parts;
+  if (parts.length === 1 && first?.k === "interp") return pLine([{ k: "text", s: "" }, first]);
+  if (parts.length === 2 && first?.k === "text" && second?.k === "interp" && isSpaces(first.s))
+    return cat(
+      text(first.s),
+      offset(textWidth(first.s), group(cat(text("${"), nest(parenInner(second.e)), text("}")))),
+    );
+  if (first?.k === "text") {
+    const ws = /^\s*/.exec(first.s)?.[0] ?? "";
+    return cat(text(first.s), offset(textWidth(ws), cat(...parts.slice(1).map(pPart))));
+  }
+  return cat(...parts.map(pPart));
+}
+
+function prettySimpleString(lines: Line[]): Doc {
+  return group(cat(text('"'), sepBy(text("\n"), lines.map(pLine)), text('"')));
+}
+
+function prettyIndentedString(lines: Line[]): Doc {
+  return group(
+    cat(
+      text("''"),
+      lines.length >= 2 ? line_ : empty,
+      nest(sepBy(newline, lines.map(pLine))),
+      text("''"),
+    ),
+  );
+}
+
+// ---------------------------------------------------------------------------
+
+/**
+ * A `#` comment, one per line, each prefixed by `pad`, ending in a newline.
+ * Nix's lexer ends a `#` comment at `\n` or `\r` (`\#[^\r\n]*` in Nix 2.8's
+ * lexer.l; U+2028, NEL, form feed do not end it), so the text is split on every
+ * one of them: nothing after a line break can become code. Other control
+ * characters (a NUL would cut the file short for some tools) become spaces.
+ */
+export function commentLines(comment: string, pad: string): string {
+  return (
+    comment
+      .split(/\r\n|\r|\n/)
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it removes
+      .map((l) => l.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, " ").trimEnd())
+      .map((l) => (l.length ? `${pad}# ${l}` : `${pad}#`))
+      .join("\n")
+      .concat("\n")
+  );
 }

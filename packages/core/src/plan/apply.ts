@@ -1,240 +1,648 @@
 /**
  * apply: the only code that writes a FilePlan to disk. It compares with what
- * exists, refuses to clobber, then stages every file beside the target and
- * renames them into place — all or nothing.
+ * exists and refuses to clobber; then, holding the target's lock, it stages
+ * every file (bytes, mode, owner final), writes an intent journal, checks
+ * that no file it replaces changed since it was read, and renames them into
+ * place. A failure undoes the commit; a run killed half-way is undone by the
+ * next one (see txn.ts and docs/decisions, "how a write stays safe").
  */
 import {
-  accessSync,
-  chmodSync,
+  chownSync,
+  closeSync,
   constants,
   copyFileSync,
+  fchmodSync,
+  fchownSync,
+  linkSync,
   lstatSync,
   mkdirSync,
-  mkdtempSync,
-  readFileSync,
   realpathSync,
   renameSync,
-  rmSync,
+  rmdirSync,
+  type Stats,
   statSync,
-  writeFileSync,
+  unlinkSync,
 } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
-import { checkPlan, diffLines, type FilePlan, mergeLines, NixhomeError } from "./plan.js";
+import { errnoOf, fsError, fsyncDir, isFsError, kindOf, lstatOrNull, readRegular } from "./fsx.js";
+import {
+  checkPlan,
+  diffInserts,
+  diffLines,
+  type FilePlan,
+  lineMergeOf,
+  mergeBytes,
+  NixhomeError,
+  type PlannedFile,
+} from "./plan.js";
+import {
+  acquire,
+  insidePath,
+  type Journal,
+  type JournalEntry,
+  markCommitted,
+  recoverTarget,
+  release,
+  rollback,
+  sha256,
+  type Txn,
+  testPoint,
+  writeJournal,
+  writeNewFile,
+} from "./txn.js";
 
 export type ChangeKind = "create" | "update" | "append" | "unchanged" | "conflict";
 
 export interface Change {
   path: string;
   kind: ChangeKind;
-  /** The text that would be written (for create/update/append). */
+  /** The text that would be written (for create/update/append), decoded for display. */
   content: string;
   mode: number;
-  /** Unified diff against the existing file (update/append/conflict). */
+  /** Unified diff against the existing file (only when asked for: `diff: true`). */
   diff?: string;
+  /** The backup this change would keep of the file it overwrites (relative path). */
+  backup?: string;
 }
 
 export interface ApplyOptions {
   /** Overwrite files that exist with other content. */
   force?: boolean;
-  /** Keep `<file>.bak` of every file `force` overwrites. */
+  /** Keep a backup (`<file>.bak`, or `.bak.1`, … when that exists) of every file `force` overwrites. */
   backup?: boolean;
+  /** Compute diffs (for --dry-run; a real run does not need them). */
+  diff?: boolean;
 }
 
 export interface ApplyResult {
   changes: Change[];
   written: string[];
   backups: string[];
+  /** Things that went wrong after the write succeeded (e.g. a cleanup); worth a warning line. */
+  warnings: string[];
+}
+
+interface Analysed {
+  change: Change;
+  planned: PlannedFile;
+  /** The path really written, relative to the target's real path (symlinks inside resolved). */
+  rel: string;
+  existing: { bytes: Buffer; st: Stats } | null;
+  bytes: Buffer | null;
 }
 
 function isInside(parent: string, child: string): boolean {
   const rel = relative(parent, child);
-  return rel === "" || (!rel.startsWith("..") && !rel.startsWith(sep) && rel !== "..");
+  return rel === "" || (rel !== ".." && !rel.startsWith(`..${sep}`) && !rel.startsWith(sep));
 }
 
-function lstatOrNull(p: string) {
-  try {
-    return lstatSync(p);
-  } catch {
-    return null;
-  }
-}
-
-/** Refuse targets that are files, and paths whose components escape through symlinks. */
-function checkTarget(target: string, plan: FilePlan): string | null {
-  const st = lstatOrNull(target);
-  if (st && !st.isDirectory() && !(st.isSymbolicLink() && statSync(target).isDirectory()))
-    throw new NixhomeError(`${target} exists and is not a directory`);
-  if (!st) return null;
-  const real = realpathSync(target);
-  for (const f of plan) {
-    let p = real;
-    for (const part of f.path.split("/")) {
-      p = join(p, part);
-      const s = lstatOrNull(p);
-      if (!s) break;
-      if (s.isSymbolicLink()) {
-        let dest: string;
-        try {
-          dest = realpathSync(p);
-        } catch {
-          throw new NixhomeError(`${join(target, f.path)} is a dangling symlink; remove it first`);
-        }
-        if (!isInside(real, dest))
-          throw new NixhomeError(
-            `${join(target, relative(real, p))} is a symlink leading outside ${target}; refusing to write through it`,
-          );
+/**
+ * Resolve a planned path below the real target: a symlink on the way (or the
+ * file itself) must lead to somewhere inside the target; folders must be
+ * folders and the file a regular file. Returns the real relative path and
+ * whether it exists.
+ */
+function resolveInside(
+  real: string,
+  path: string,
+  shown: string,
+): { rel: string; exists: boolean } {
+  const parts = path.split("/");
+  let cur = real;
+  for (let i = 0; i < parts.length; i++) {
+    const next = join(cur, parts[i] as string);
+    const here = join(shown, ...parts.slice(0, i + 1));
+    let st: Stats | null;
+    try {
+      st = lstatOrNull(next);
+    } catch (e) {
+      throw fsError(e, "read", here);
+    }
+    if (!st) return { rel: relative(real, join(next, ...parts.slice(i + 1))), exists: false };
+    let dest = next;
+    if (st.isSymbolicLink()) {
+      try {
+        dest = realpathSync(next);
+      } catch {
+        throw new NixhomeError(`${here} is a dangling symlink; remove it first`);
       }
-      if (p !== join(real, f.path) && !statSync(p).isDirectory())
+      if (!isInside(real, dest) || dest === real)
         throw new NixhomeError(
-          `${join(target, relative(real, p))} is a file, expected a directory`,
+          `${here} is a symlink leading outside ${shown}; refusing to write through it`,
         );
+      st = lstatSync(dest);
     }
-    const full = join(real, f.path);
-    const s = lstatOrNull(full);
-    if (s && statSync(full).isDirectory())
-      throw new NixhomeError(`${join(target, f.path)} is a directory, expected a file`);
+    const last = i === parts.length - 1;
+    if (!last && !st.isDirectory())
+      throw new NixhomeError(
+        `${here} is ${st.isFile() ? "a file" : kindOf(st)}, expected a directory`,
+      );
+    if (last && st.isDirectory()) throw new NixhomeError(`${here} is a directory, expected a file`);
+    if (last && !st.isFile())
+      throw new NixhomeError(`${here} is ${kindOf(st)}, not a regular file`);
+    cur = dest;
   }
-  return real;
+  return { rel: relative(real, cur), exists: true };
 }
 
-/** Compare a plan with the target directory. Reads only. */
-export function planChanges(plan: FilePlan, target: string, options: ApplyOptions = {}): Change[] {
-  checkPlan(plan);
-  const real = checkTarget(resolve(target), plan);
-  return plan.map((f) => {
-    const mode = f.mode ?? 0o644;
-    const full = real ? join(real, f.path) : null;
-    const existing = full && lstatOrNull(full) ? readFileSync(full, "utf8") : null;
-    if (existing === null) return { path: f.path, kind: "create", content: f.content, mode };
-    if (f.merge === "lines") {
-      const merged = mergeLines(existing, f.content);
-      return merged === existing
-        ? { path: f.path, kind: "unchanged", content: existing, mode }
-        : {
-            path: f.path,
-            kind: "append",
-            content: merged,
-            mode,
-            diff: diffLines(existing, merged, f.path),
-          };
-    }
-    if (f.replaces !== undefined && existing === f.replaces && existing !== f.content)
+const isExec = (mode: number) => (mode & 0o111) !== 0;
+
+/** The mode of a file we rewrite: its own, plus execute bits where it is readable if we plan an executable. */
+function keptMode(existing: number, planned: number): number {
+  const m = existing & 0o7777;
+  return isExec(planned) && !isExec(m) ? m | ((m & 0o444) >> 2) : m;
+}
+
+function analyse(
+  plan: FilePlan,
+  real: string | null,
+  shown: string,
+  options: ApplyOptions,
+): Analysed[] {
+  const out = plan.map((f): Analysed => {
+    const planned = f.mode ?? 0o644;
+    const shownPath = join(shown, f.path);
+    const r = real ? resolveInside(real, f.path, shown) : { rel: f.path, exists: false };
+    const content = Buffer.from(f.content, "utf8");
+    const create = (): Analysed => ({
+      change: { path: f.path, kind: "create", content: f.content, mode: planned },
+      planned: f,
+      rel: r.rel,
+      existing: null,
+      bytes: content,
+    });
+    if (!real || !r.exists) return create();
+    const existing = readRegular(join(real, r.rel), shownPath);
+    const mode = keptMode(existing.st.mode, planned);
+    const base = { planned: f, rel: r.rel, existing };
+    const unchanged = (): Analysed => ({
+      ...base,
+      change: { path: f.path, kind: "unchanged", content: f.content, mode },
+      bytes: null,
+    });
+    const merge = lineMergeOf(f);
+    if (merge) {
+      const m = mergeBytes(existing.bytes, merge);
+      if (!m.bytes) return unchanged();
       return {
+        ...base,
+        change: {
+          path: f.path,
+          kind: "append",
+          content: m.bytes.toString("utf8"),
+          mode,
+          ...(options.diff ? { diff: diffInserts(m, f.path) } : {}),
+        },
+        bytes: m.bytes,
+      };
+    }
+    const diff = () =>
+      options.diff ? { diff: diffLines(existing.bytes.toString("utf8"), f.content, f.path) } : {};
+    if (existing.bytes.equals(content)) {
+      if (mode === (existing.st.mode & 0o7777)) return unchanged();
+      return {
+        ...base,
+        change: { path: f.path, kind: "update", content: f.content, mode },
+        bytes: content,
+      };
+    }
+    if (f.replaces !== undefined && existing.bytes.equals(Buffer.from(f.replaces, "utf8")))
+      return {
+        ...base,
+        change: { path: f.path, kind: "update", content: f.content, mode, ...diff() },
+        bytes: content,
+      };
+    return {
+      ...base,
+      change: {
         path: f.path,
-        kind: "update",
+        kind: options.force ? "update" : "conflict",
         content: f.content,
         mode,
-        diff: diffLines(existing, f.content, f.path),
-      };
-    if (existing === f.content) {
-      const st = statSync(full as string);
-      const exec = (st.mode & 0o111) !== 0;
-      if (exec === ((mode & 0o111) !== 0))
-        return { path: f.path, kind: "unchanged", content: existing, mode };
-      return { path: f.path, kind: "update", content: f.content, mode };
-    }
-    return {
-      path: f.path,
-      kind: options.force ? "update" : "conflict",
-      content: f.content,
-      mode,
-      diff: diffLines(existing, f.content, f.path),
+        ...diff(),
+      },
+      bytes: content,
     };
   });
+  const seen = new Map<string, string>();
+  for (const a of out) {
+    const other = seen.get(a.rel);
+    if (other !== undefined)
+      throw new NixhomeError(
+        `${join(shown, other)} and ${join(shown, a.planned.path)} are the same file (through a symlink); refusing to write it twice`,
+      );
+    seen.set(a.rel, a.planned.path);
+  }
+  // Backups: a fresh name next to each file that --force overwrites.
+  if (options.backup && real) {
+    const taken = new Set(out.map((a) => a.rel));
+    for (const a of out) {
+      if (a.change.kind !== "update" || !a.existing || !options.force) continue;
+      if (a.planned.replaces !== undefined) continue;
+      if (a.existing.bytes.equals(a.bytes as Buffer)) continue;
+      let name = `${a.rel}.bak`;
+      for (let n = 1; taken.has(name) || lstatOrNull(join(real, name)) !== null; n++)
+        name = `${a.rel}.bak.${n}`;
+      taken.add(name);
+      a.change.backup = name;
+    }
+  }
+  return out;
+}
+
+function realOrNull(abs: string, shown: string): string | null {
+  let st: Stats | null;
+  try {
+    st = lstatOrNull(abs);
+  } catch (e) {
+    throw fsError(e, "read", shown);
+  }
+  if (!st) return null;
+  let dir = st.isDirectory();
+  if (st.isSymbolicLink()) {
+    try {
+      dir = statSync(abs).isDirectory();
+    } catch {
+      throw new NixhomeError(`${shown} is a dangling symlink`);
+    }
+  }
+  if (!dir) throw new NixhomeError(`${shown} exists and is not a directory`);
+  return realpathSync(abs);
+}
+
+/** Compare a plan with the target directory. Reads only (regular files only, never blocking). */
+export function planChanges(plan: FilePlan, target: string, options: ApplyOptions = {}): Change[] {
+  checkPlan(plan);
+  const real = realOrNull(resolve(target), target);
+  return analyse(plan, real, target, options).map((a) => a.change);
+}
+
+function conflictError(target: string, paths: string[], options: ApplyOptions): NixhomeError {
+  return new NixhomeError(
+    `${paths.join(", ")} already exist${paths.length === 1 ? "s" : ""} in ${target} with other content; use --force to overwrite${options.backup ? " (a .bak copy is kept)" : ""}`,
+  );
+}
+
+/** One file the commit puts in place. */
+interface Op {
+  /** The planned path (or the backup's), for results and messages. */
+  path: string;
+  rel: string;
+  kind: "create" | "replace";
+  bytes: Buffer;
+  mode: number;
+  owner: { uid: number; gid: number } | null;
+  /** What the file held when it was read (the compare-and-swap of the commit). */
+  expected: Buffer | null;
+  entry?: JournalEntry;
+}
+
+/** Create the missing folders of the target; returns them, outermost first. */
+function ensureTarget(abs: string, shown: string, owner: Owner): string[] {
+  const created: string[] = [];
+  let d = abs;
+  try {
+    while (lstatOrNull(d) === null) {
+      created.unshift(d);
+      d = dirname(d);
+    }
+  } catch (e) {
+    throw fsError(e, "create directory", shown);
+  }
+  for (const c of created) {
+    try {
+      mkdirSync(c);
+      if (owner) chownSync(c, owner.uid, owner.gid);
+    } catch (e) {
+      removeEmptyDirs(created);
+      throw fsError(e, "create directory", c === abs ? shown : c);
+    }
+  }
+  return created;
+}
+
+function removeEmptyDirs(dirs: readonly string[]): void {
+  for (const d of [...dirs].reverse())
+    try {
+      rmdirSync(d);
+    } catch {
+      // not ours to remove any more, or already gone
+    }
+}
+
+type Owner = { uid: number; gid: number } | null;
+
+/** Running as root: the owner new files get (the target's owner), unless that is root. */
+function ownerFor(abs: string): Owner {
+  if (process.getuid?.() !== 0) return null;
+  let d = abs;
+  for (;;) {
+    const st = lstatOrNull(d);
+    if (st) return st.uid === 0 ? null : { uid: st.uid, gid: st.gid };
+    if (dirname(d) === d) return null;
+    d = dirname(d);
+  }
+}
+
+const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+const SIGNAL_CODES: Record<string, number> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+
+/**
+ * While a transaction runs, SIGINT/SIGTERM/SIGHUP are held: the apply is
+ * synchronous, so the handler runs only once it has committed or undone
+ * everything, and then ends the process with the signal's exit code.
+ */
+function holdSignals(): () => void {
+  const handler = (sig: NodeJS.Signals) => {
+    process.stderr.write(
+      `nixhome: ${sig}: stopped after the write finished (nothing is half-written)\n`,
+    );
+    process.exit(SIGNAL_CODES[sig] ?? 1);
+  };
+  // First in line: a CLI's own "cancelled; nothing was written" would not be true any more.
+  for (const s of SIGNALS) process.prependListener(s, handler);
+  return () =>
+    setImmediate(() => {
+      for (const s of SIGNALS) process.off(s, handler);
+    });
 }
 
 /**
  * Write a plan. Conflicts (existing files with other content) abort the whole
- * run before anything is written, unless `force`. Files are staged in a
- * temporary folder inside the target, then renamed into place; if a rename
- * fails, those already done are rolled back.
+ * run before anything is written, unless `force`. Throws a one-line
+ * NixhomeError naming the path and the cause; the target is then as it was.
  */
 export function applyPlan(plan: FilePlan, target: string, options: ApplyOptions = {}): ApplyResult {
+  checkPlan(plan);
   const abs = resolve(target);
-  const changes = planChanges(plan, abs, options);
-  const conflicts = changes.filter((c) => c.kind === "conflict");
-  if (conflicts.length)
-    throw new NixhomeError(
-      `${conflicts.map((c) => c.path).join(", ")} already exist${conflicts.length === 1 ? "s" : ""} in ${target} with other content; use --force to overwrite${options.backup ? " (a .bak copy is kept)" : ""}`,
-    );
-  const todo = changes.filter((c) => c.kind !== "unchanged");
-  if (todo.length === 0) return { changes, written: [], backups: [] };
+  const shown = target;
+  // What an interrupted run left is undone before anything is compared.
+  const leftover = recoverTarget(target);
+  const first = analyse(plan, realOrNull(abs, shown), shown, { ...options, diff: false });
+  const conflicts = first.filter((a) => a.change.kind === "conflict").map((a) => a.change.path);
+  if (conflicts.length) throw conflictError(target, conflicts, options);
+  if (first.every((a) => a.change.kind === "unchanged"))
+    return { changes: first.map((a) => a.change), written: [], backups: [], warnings: leftover };
 
-  // Create the target (remember what we created, to remove it on failure).
-  const created: string[] = [];
-  let d = abs;
-  while (!lstatOrNull(d)) {
-    created.unshift(d);
-    d = dirname(d);
-  }
-  try {
-    accessSync(d, constants.W_OK);
-  } catch {
-    throw new NixhomeError(`cannot write to ${d}: permission denied`);
-  }
-  for (const dir of created) mkdirSync(dir);
+  const owner = ownerFor(abs);
+  const created = ensureTarget(abs, shown, owner);
   const real = realpathSync(abs);
+  let txn: Txn;
   try {
-    accessSync(real, constants.W_OK);
-  } catch {
-    throw new NixhomeError(`cannot write to ${target}: permission denied`);
-  }
-
-  let stage: string;
-  try {
-    stage = mkdtempSync(join(real, ".nixhome-staging-"));
+    txn = acquire(real, shown);
+    txn.warnings.push(...leftover);
   } catch (e) {
-    for (const dir of created.reverse()) rmSync(dir, { recursive: true, force: true });
-    throw new NixhomeError(`cannot write to ${target}: ${(e as Error).message}`);
+    removeEmptyDirs(created);
+    throw e;
   }
-  const done: Array<{ full: string; saved: string | null }> = [];
-  const backups: string[] = [];
-  const madeDirs: string[] = [];
+  const unhold = holdSignals();
   try {
-    todo.forEach((c, i) => {
-      const staged = join(stage, String(i));
-      writeFileSync(staged, c.content, { mode: c.mode });
-      chmodSync(staged, c.mode);
+    return transact(plan, txn, options, owner, created);
+  } finally {
+    unhold();
+  }
+}
+
+function transact(
+  plan: FilePlan,
+  txn: Txn,
+  options: ApplyOptions,
+  owner: Owner,
+  created: string[],
+): ApplyResult {
+  const { real, shown } = txn;
+  let journal: Journal | null = null;
+  let committed = false;
+  let items: Analysed[] = [];
+  const ops: Op[] = [];
+  try {
+    testPoint("locked");
+    // The read that counts: under the lock. The commit compares against it.
+    items = analyse(plan, real, shown, { ...options, diff: false });
+    const conflicts = items.filter((a) => a.change.kind === "conflict").map((a) => a.change.path);
+    if (conflicts.length) throw conflictError(shown, conflicts, options);
+    for (const a of items) {
+      if (a.change.backup && a.existing)
+        ops.push({
+          path: a.change.backup,
+          rel: a.change.backup,
+          kind: "create",
+          bytes: a.existing.bytes,
+          mode: a.existing.st.mode & 0o7777,
+          owner:
+            process.getuid?.() === 0 ? { uid: a.existing.st.uid, gid: a.existing.st.gid } : null,
+          expected: null,
+        });
+    }
+    for (const a of items) {
+      if (a.change.kind === "unchanged" || !a.bytes) continue;
+      ops.push({
+        path: a.planned.path,
+        rel: a.rel,
+        kind: a.existing ? "replace" : "create",
+        bytes: a.bytes,
+        mode: a.change.mode,
+        owner: a.existing
+          ? process.getuid?.() === 0
+            ? { uid: a.existing.st.uid, gid: a.existing.st.gid }
+            : null
+          : owner,
+        expected: a.existing ? a.existing.bytes : null,
+      });
+    }
+    if (ops.length === 0) {
+      release(txn);
+      return {
+        changes: items.map((a) => a.change),
+        written: [],
+        backups: [],
+        warnings: txn.warnings,
+      };
+    }
+
+    // Stage: every new file complete, with its final mode and owner.
+    for (const sub of ["stage", "orig"]) mkdirSync(join(txn.dir, sub));
+    ops.forEach((op, i) => {
+      const staged = join(txn.dir, "stage", String(i));
+      try {
+        const fd = writeNewFile(staged, op.bytes, op.mode);
+        try {
+          if (op.owner) fchownSync(fd, op.owner.uid, op.owner.gid);
+          fchmodSync(fd, op.mode);
+        } finally {
+          closeSync(fd);
+        }
+      } catch (e) {
+        throw fsError(e, "write", join(shown, op.path));
+      }
+      const st = lstatSync(staged, { bigint: true });
+      op.entry = {
+        path: op.rel,
+        kind: op.kind,
+        staged: `stage/${i}`,
+        orig: op.kind === "replace" ? `orig/${i}` : null,
+        dev: st.dev.toString(),
+        ino: st.ino.toString(),
+        hash: sha256(op.bytes),
+      };
     });
-    todo.forEach((c, i) => {
-      const full = join(real, c.path);
-      let parent = dirname(full);
-      const missing: string[] = [];
-      while (!lstatOrNull(parent)) {
-        missing.unshift(parent);
-        parent = dirname(parent);
+    testPoint("staged");
+
+    // The folders the commit creates, parents first.
+    const dirs: string[] = [];
+    const seenDirs = new Set<string>();
+    for (const op of ops) {
+      if (op.kind !== "create") continue;
+      const parts = op.rel.split("/").slice(0, -1);
+      for (let k = 1; k <= parts.length; k++) {
+        const d = parts.slice(0, k).join("/");
+        if (seenDirs.has(d)) continue;
+        seenDirs.add(d);
+        if (lstatOrNull(join(real, d)) === null) dirs.push(d);
       }
-      for (const m of missing) {
-        mkdirSync(m);
-        madeDirs.push(m);
+    }
+    journal = { v: 1, dirs, entries: ops.map((op) => op.entry as JournalEntry) };
+    try {
+      writeJournal(txn, journal);
+    } catch (e) {
+      journal = null;
+      throw fsError(e, "write to", shown);
+    }
+    testPoint("journaled");
+
+    // Compare-and-swap, first for all files: anything changed since it was read → nothing is written.
+    for (const op of ops) checkUnchanged(txn, op);
+
+    for (const d of dirs) {
+      const p = join(real, d);
+      try {
+        mkdirSync(p);
+        if (owner) chownSync(p, owner.uid, owner.gid);
+      } catch (e) {
+        if (errnoOf(e) === "EEXIST" && lstatOrNull(p)?.isDirectory()) continue;
+        throw fsError(e, "create directory", join(shown, d));
       }
-      let saved: string | null = null;
-      if (lstatOrNull(full)) {
-        saved = join(stage, `${i}.orig`);
-        copyFileSync(full, saved);
-        if (c.kind === "update" && options.backup && readFileSync(full, "utf8") !== c.content) {
-          copyFileSync(full, `${full}.bak`);
-          backups.push(`${c.path}.bak`);
+    }
+    ops.forEach((op, n) => {
+      commitOne(txn, op);
+      testPoint(`commit:${n + 1}`);
+    });
+    markCommitted(txn);
+    committed = true;
+    testPoint("committed");
+    for (const d of new Set(ops.map((op) => dirname(join(real, op.rel))))) fsyncDir(d);
+  } catch (e) {
+    if (committed) {
+      txn.warnings.push(`after the write: ${(e as Error).message}`);
+    } else {
+      let undone = true;
+      if (journal) {
+        try {
+          rollback(txn, journal);
+        } catch (err) {
+          undone = false;
+          // Keep the journal and the (soon stale) lock: the next run retries the undo.
+          throw new NixhomeError(`${messageOf(e, shown)}; ${(err as Error).message}`);
         }
       }
-      renameSync(join(stage, String(i)), full);
-      done.push({ full, saved });
-    });
-  } catch (e) {
-    for (const { full, saved } of done.reverse()) {
-      if (saved) renameSync(saved, full);
-      else rmSync(full, { force: true });
+      if (undone) {
+        release(txn);
+        removeEmptyDirs(created);
+      }
+      if (e instanceof NixhomeError || isFsError(e))
+        throw new NixhomeError(
+          `${messageOf(e, shown)}; nothing was changed`,
+          (e as NixhomeError).exitCode ?? 1,
+        );
+      throw e;
     }
-    for (const b of backups) rmSync(join(real, b), { force: true });
-    for (const m of madeDirs.reverse()) rmSync(m, { recursive: true, force: true });
-    rmSync(stage, { recursive: true, force: true });
-    for (const dir of created.reverse()) rmSync(dir, { recursive: true, force: true });
-    throw new NixhomeError(
-      `could not write ${target}: ${(e as Error).message}; nothing was changed`,
-    );
   }
-  rmSync(stage, { recursive: true, force: true });
-  return { changes, written: todo.map((c) => c.path), backups };
+  release(txn);
+  testPoint("cleaned");
+  return {
+    changes: items.map((a) => a.change),
+    written: items.filter((a) => a.change.kind !== "unchanged").map((a) => a.change.path),
+    backups: items.flatMap((a) => (a.change.backup ? [a.change.backup] : [])),
+    warnings: txn.warnings,
+  };
+}
+
+function messageOf(e: unknown, shown: string): string {
+  if (e instanceof NixhomeError) return e.message;
+  return fsError(e, "write to", shown).message;
+}
+
+const changed = (shownPath: string) =>
+  new NixhomeError(
+    `${shownPath} was changed by someone else while nixhome was writing (run again)`,
+  );
+
+/** The compare-and-swap of one file: it must still be exactly what was read (or still be missing). */
+function checkUnchanged(txn: Txn, op: Op): void {
+  const shownPath = join(txn.shown, op.path);
+  if (op.expected === null) {
+    // Still missing, and every folder on the way a real folder (or missing too).
+    let p = txn.real;
+    for (const part of op.rel.split("/")) {
+      p = join(p, part);
+      const st = lstatOrNull(p);
+      if (st === null) return;
+      if (p === join(txn.real, op.rel) || !st.isDirectory()) throw changed(shownPath);
+    }
+    return;
+  }
+  const final = insidePath(txn.real, op.rel);
+  if (final === null) throw changed(shownPath);
+  let now: Buffer;
+  try {
+    now = readRegular(final, shownPath).bytes;
+  } catch {
+    throw changed(shownPath);
+  }
+  if (!now.equals(op.expected)) throw changed(shownPath);
+}
+
+/** Put one staged file in place: a create never replaces anything; a replace keeps the original aside. */
+function commitOne(txn: Txn, op: Op): void {
+  const entry = op.entry as JournalEntry;
+  const staged = join(txn.dir, entry.staged);
+  const shownPath = join(txn.shown, op.path);
+  checkUnchanged(txn, op);
+  const final = join(txn.real, op.rel);
+  if (op.kind === "create") {
+    try {
+      linkSync(staged, final); // fails if anything appeared there, even a symlink
+      unlinkSync(staged);
+      return;
+    } catch (e) {
+      const code = errnoOf(e);
+      if (code === "EEXIST") throw changed(shownPath);
+      if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP" && code !== "EMLINK")
+        throw fsError(e, "write", shownPath);
+    }
+    if (lstatOrNull(final) !== null) throw changed(shownPath);
+    try {
+      renameSync(staged, final);
+    } catch (e) {
+      throw fsError(e, "write", shownPath);
+    }
+    return;
+  }
+  const orig = join(txn.dir, entry.orig as string);
+  try {
+    linkSync(final, orig);
+  } catch {
+    try {
+      copyFileSync(final, orig, constants.COPYFILE_EXCL);
+    } catch (e) {
+      throw fsError(e, "write", shownPath);
+    }
+  }
+  try {
+    renameSync(staged, final);
+  } catch (e) {
+    throw fsError(e, "write", shownPath);
+  }
 }
 
 /** A short tree of planned paths, for dry runs and summaries. */
@@ -248,7 +656,7 @@ export function formatChanges(changes: readonly Change[], withDiffs = false): st
   };
   return changes
     .map((c) => {
-      const line = `  ${label[c.kind]} ${c.path}`;
+      const line = `  ${label[c.kind]} ${c.path}${c.backup ? ` (kept as ${c.backup})` : ""}`;
       return withDiffs && c.diff ? `${line}\n${c.diff.replace(/^/gm, "      ")}` : line;
     })
     .join("\n");

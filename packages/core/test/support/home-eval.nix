@@ -39,7 +39,8 @@ let
       a: b:
       a
       // builtins.mapAttrs (
-        n: v: if builtins.isAttrs v && builtins.isAttrs (a.${n} or null) then recursiveUpdate a.${n} v else v
+        n: v:
+        if builtins.isAttrs v && builtins.isAttrs (a.${n} or null) then recursiveUpdate a.${n} v else v
       ) b;
     unique = builtins.foldl' (acc: x: if builtins.elem x acc then acc else acc ++ [ x ]) [ ];
     mapAttrs = builtins.mapAttrs;
@@ -67,7 +68,9 @@ let
       (if v.condition then flatten path priority v.content else [ ])
     else if isSpecial v && v._type == "override" then
       flatten path v.priority v.content
-    else if builtins.isAttrs v && path != [ ] && builtins.length path >= 1 && !(v ? outPath) && v != { } then
+    else if
+      builtins.isAttrs v && path != [ ] && builtins.length path >= 1 && !(v ? outPath) && v != { }
+    then
       builtins.concatLists (map (n: flatten (path ++ [ n ]) priority v.${n}) (builtins.attrNames v))
     else if builtins.isAttrs v && path == [ ] then
       builtins.concatLists (map (n: flatten [ n ] priority v.${n}) (builtins.attrNames v))
@@ -91,7 +94,10 @@ let
           top = builtins.filter (d: d.priority == best ds) ds;
           first = (builtins.head top).value;
         in
-        if builtins.isList first then builtins.concatLists (map (d: d.value) top) else (lib.unique (map (d: d.value) top));
+        if builtins.isList first then
+          builtins.concatLists (map (d: d.value) top)
+        else
+          (lib.unique (map (d: d.value) top));
     in
     builtins.listToAttrs (
       map (
@@ -99,7 +105,14 @@ let
         let
           v = value (at p);
         in
-        lib.nameValuePair p (if builtins.isList v && builtins.length v == 1 && !(builtins.isList (builtins.head (at p)).value) then builtins.head v else v)
+        lib.nameValuePair p (
+          if
+            builtins.isList v && builtins.length v == 1 && !(builtins.isList (builtins.head (at p)).value)
+          then
+            builtins.head v
+          else
+            v
+        )
       ) paths
     );
   home-manager = {
@@ -147,7 +160,9 @@ let
 in
 {
   inherit (flake) inputs;
-  homes = builtins.mapAttrs (_: h: h // { nixhome = removeAttrs h.nixhome [ ]; }) out.homeConfigurations;
+  homes = builtins.mapAttrs (
+    _: h: h // { nixhome = removeAttrs h.nixhome [ ]; }
+  ) out.homeConfigurations;
   checks = builtins.mapAttrs (_: builtins.attrNames) out.checks;
   devShells = builtins.mapAttrs (_: builtins.attrNames) out.devShells;
   packages = out.packages;

@@ -12,6 +12,7 @@ import {
   type FilePlan,
   NixhomeError,
   planChanges,
+  recoverTarget,
   renderDevShell,
   shellTitle,
 } from "@nixhome/core";
@@ -45,6 +46,8 @@ export function planFiles(ctx: Context, chosen: Chosen): Planned {
         2,
       );
   }
+  // A run killed half-way is undone first, so the plan compares with a whole project.
+  if (!ctx.dryRun) recoverTarget(ctx.dir);
   const shell = composeShell(chosen.choices, { allowUnfree: ctx.allowUnfree });
   const existingEnvrc = readIfFile(join(ctx.dir, ".envrc"));
   if (ctx.fromHome === undefined && existingEnvrc !== undefined && envrcLoadsShell(existingEnvrc))
@@ -58,6 +61,10 @@ export function planFiles(ctx: Context, chosen: Chosen): Planned {
     ...(ctx.fromHome !== undefined ? { fromHome: ctx.fromHome } : {}),
     ...(existingEnvrc !== undefined ? { existingEnvrc } : {}),
   });
-  const changes = planChanges(plan, ctx.dir, { force: ctx.force });
+  const changes = planChanges(plan, ctx.dir, {
+    force: ctx.force,
+    backup: true,
+    diff: ctx.dryRun,
+  });
   return { plan, changes, shell, title: shellTitle(shell), notes };
 }

@@ -81,4 +81,5 @@ export function writePlan(ctx: Context, chosen: Chosen, planned: Planned): void 
   if (ctx.fromHome === undefined)
     lines.push("  nix develop       # or enter it by hand; the first run writes flake.lock");
   ctx.stdout(`${lines.join("\n")}\n`);
+  for (const w of result.warnings) ctx.stderr(`create-nix-devshell: warning: ${w}\n`);
 }

@@ -21,6 +21,7 @@ import {
   type HomeCache,
   KNOWN_HOSTS,
   NixhomeError,
+  own,
   type PresetShell,
   presetShells,
   type Shell,
@@ -89,6 +90,13 @@ const SYSTEM_HINTS: Record<string, string> = {
   "x86_64-darwin": "macOS on Intel (26.05 channel only)",
 };
 
+/** `~` and `~/…` → the home folder; anything else as typed. */
+export function expandHome(path: string, homedir: () => string): string {
+  if (path === "~") return homedir();
+  if (path.startsWith("~/")) return `${homedir().replace(/\/+$/, "")}/${path.slice(2)}`;
+  return path;
+}
+
 export async function collectAnswers(ctx: Context, prompts: Prompts): Promise<Answers> {
   const { flags, config, environment: env } = ctx;
   const hasGit = env.hasGit();
@@ -151,16 +159,22 @@ export async function collectAnswers(ctx: Context, prompts: Prompts): Promise<An
   if (interactive) prompts.intro("create-nix-home: a layered Home Manager repository");
 
   // The directory: checked as it is typed; a default or a flag is checked by the write step.
-  const dir = await text("dir", "Where should the repository go?", DEFAULT_DIR, (v) => {
-    if (v === "") return "a directory name is needed";
-    if (!interactive) return undefined;
-    try {
-      checkTarget(ctx, v);
-    } catch (e) {
-      return (e as Error).message;
-    }
-    return undefined;
-  });
+  // A typed `~` means the home folder (no shell expands a prompt answer).
+  const typed = (v: string) =>
+    interactive && given.dir === undefined ? expandHome(v, env.homedir) : v;
+  const dir = typed(
+    await text("dir", "Where should the repository go?", DEFAULT_DIR, (v) => {
+      if (v === "") return "a directory name is needed";
+      if (!interactive) return undefined;
+      if (/^~[^/]/.test(v)) return "~user is not expanded here: type the full path";
+      try {
+        checkTarget(ctx, expandHome(v, env.homedir));
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return undefined;
+    }),
+  );
   const username0 = detectUsername(env);
   const name = await text(
     "name",
@@ -236,7 +250,7 @@ export async function collectAnswers(ctx: Context, prompts: Prompts): Promise<An
   // Hosts: names from a flag or the config keep their systems. Asked, a person
   // names any number of hosts and chooses each one's system.
   const hostSystem = (h: string) =>
-    flags.hosts?.find((f) => f.name === h)?.system ?? config?.hosts[h]?.system ?? system;
+    flags.hosts?.find((f) => f.name === h)?.system ?? own(config?.hosts, h)?.system ?? system;
   const givenHosts = given.hosts as Array<string | HostFlag> | undefined;
   let hosts: HostFlag[];
   if (givenHosts !== undefined || !interactive) {

@@ -14,6 +14,7 @@ import {
   type FilePlan,
   HEADLESS_HOSTS,
   type HomeSpec,
+  own,
   parseHomeSpec,
   renderHome,
   templateId,
@@ -44,7 +45,7 @@ export function buildSpec(ctx: Context, a: Answers): HomeSpec {
   );
   // Hosts and templates go through the same edits as `npx plop host|template`.
   for (const h of a.hosts) {
-    const before = config?.hosts[h.name];
+    const before = own(config?.hosts, h.name);
     // No desktop on a known headless host: vim there when VS Code is the editor.
     const headless =
       !before && HEADLESS_HOSTS.includes(h.name) && a.editor === "vscode"

@@ -13,6 +13,7 @@ import {
   type FilePlan,
   NixhomeError,
   planChanges,
+  recoverTarget,
 } from "@nixhome/core";
 import type { Context } from "../context.js";
 
@@ -71,7 +72,10 @@ export function checkTarget(ctx: Context, dir: string): TargetState {
  * run is refused.
  */
 export function upToDate(ctx: Context, plan: FilePlan, dir: string, state: TargetState): boolean {
-  if (state !== "non-empty" || ctx.force) return false;
+  if (state !== "non-empty") return false;
+  // A run killed half-way is undone first, so the plan compares with a whole repository.
+  recoverTarget(resolve(ctx.environment.cwd, dir));
+  if (ctx.force) return false;
   const changes = planChanges(plan, resolve(ctx.environment.cwd, dir));
   if (changes.every((c) => c.kind === "unchanged")) return true;
   throw notEmpty(dir);
@@ -119,7 +123,8 @@ export function formatTree(root: string, changes: readonly Change[]): string {
     ];
     entries.forEach((e, i) => {
       const last = i === entries.length - 1;
-      const label = e.change ? `  (${LABEL[e.change.kind]})` : "";
+      const backup = e.change?.backup ? `, kept as ${e.change.backup}` : "";
+      const label = e.change ? `  (${LABEL[e.change.kind]}${backup})` : "";
       lines.push(`${prefix}${last ? "└── " : "├── "}${e.name}${label}`);
       if (e.child) walk(e.child, `${prefix}${last ? "    " : "│   "}`);
     });
@@ -131,7 +136,7 @@ export function formatTree(root: string, changes: readonly Change[]): string {
 /** --dry-run: the tree, then a diff for every file that exists with other content. */
 export function dryRun(ctx: Context, plan: FilePlan, dir: string, state: TargetState): void {
   const target = resolve(ctx.environment.cwd, dir);
-  const changes = planChanges(plan, target, { force: ctx.force });
+  const changes = planChanges(plan, target, { force: ctx.force, backup: true, diff: true });
   ctx.stdout(`Dry run: nothing is written. ${dir} would get:\n\n${formatTree(dir, changes)}\n`);
   for (const c of changes) if (c.diff) ctx.stdout(`\n${c.diff}\n`);
   if (state === "non-empty" && !ctx.force)
@@ -140,6 +145,17 @@ export function dryRun(ctx: Context, plan: FilePlan, dir: string, state: TargetS
     );
 }
 
+/**
+ * Write the plan (all or nothing). A file --force overwrites is kept as a
+ * backup first (`<file>.bak`, or `.bak.1`, … when that name is taken); a
+ * problem after the write succeeded (a cleanup) is a warning, not a failure.
+ */
 export function write(ctx: Context, plan: FilePlan, dir: string): ApplyResult {
-  return applyPlan(plan, resolve(ctx.environment.cwd, dir), { force: ctx.force });
+  const result = applyPlan(plan, resolve(ctx.environment.cwd, dir), {
+    force: ctx.force,
+    backup: true,
+  });
+  for (const b of result.backups) ctx.stdout(`kept ${b} (the file --force overwrote)\n`);
+  for (const w of result.warnings) ctx.stderr(`create-nix-home: warning: ${w}\n`);
+  return result;
 }

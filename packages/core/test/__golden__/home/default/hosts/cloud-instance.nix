@@ -1,8 +1,4 @@
-{
-  pkgs,
-  lib,
-  ...
-}:
+{ pkgs, lib, ... }:
 {
   # A cloud instance stays lean: nothing beyond the layers below.
   # Scalars here use lib.mkForce: a host beats every layer below it.

@@ -1,10 +1,9 @@
-{
-  pkgs,
-  lib,
-  ...
-}:
+{ pkgs, lib, ... }:
 {
   # Cluster and cloud tools for work.
   # Scalars here use lib.mkForce: a host beats every layer below it.
-  home.packages = with pkgs; [ kubectl awscli2 ];
+  home.packages = with pkgs; [
+    kubectl
+    awscli2
+  ];
 }

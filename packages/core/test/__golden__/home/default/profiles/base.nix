@@ -5,12 +5,19 @@
   nixhome,
   ...
 }:
+let
+  fishWithoutMan = nixhome.shell == "fish" && config.programs.man.package == null;
+in
 {
   # Tools every machine gets. Scalars in this layer use lib.mkDefault, so any layer
   # above wins; lists like this one merge with theirs. code-server is Linux-only.
   home.packages =
     with pkgs;
-    [ docker docker-compose ] ++ lib.optionals stdenv.hostPlatform.isLinux [ code-server ];
+    [
+      docker
+      docker-compose
+    ]
+    ++ lib.optionals stdenv.hostPlatform.isLinux [ code-server ];
 
   programs.git.enable = lib.mkDefault true;
 
@@ -27,9 +34,7 @@
   # The fish module turns on man caches; without a man package (macOS, stateVersion
   # 26.05+: the system's man) they have nothing to index. Priority 900 beats that
   # module's mkDefault and still yields to any layer above.
-  programs.man.generateCaches = lib.mkIf
-    (nixhome.shell == "fish" && config.programs.man.package == null)
-    (lib.mkOverride 900 false);
+  programs.man.generateCaches = lib.mkIf fishWithoutMan (lib.mkOverride 900 false);
 
   # Per-project environments: `use flake` in an .envrc.
   programs.direnv = {

@@ -5,11 +5,12 @@
   ...
 }:
 let
-  editor =
-    {
-      vim = "vim";
-      vscode = "code --wait";
-    }.${nixhome.editor};
+  # "editor" in nixhome.json picks the command $EDITOR and git run.
+  editors = {
+    vim = "vim";
+    vscode = "code --wait";
+  };
+  editor = editors.${nixhome.editor};
 in
 {
   # Your git identity and preferences (written to ~/.config/git/config); name and
@@ -27,7 +28,10 @@ in
 
   programs.zsh.oh-my-zsh = lib.mkIf (nixhome.shell == "zsh") {
     enable = true;
-    plugins = [ "git" "docker" ];
+    plugins = [
+      "git"
+      "docker"
+    ];
     theme = "robbyrussell";
   };
 
