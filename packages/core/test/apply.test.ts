@@ -136,7 +136,7 @@ describe("applyPlan", () => {
     const edit: FilePlan = [{ path: "nixhome.json", content: '{"a":1}\n', replaces: "{}\n" }];
     expect(applyPlan(edit, dir).written).toEqual(["nixhome.json"]);
     writeFileSync(join(dir, "nixhome.json"), '{"hand":"edit"}\n');
-    expect(() => applyPlan(edit, dir)).toThrow(/already exists/);
+    expect(() => applyPlan(edit, dir)).toThrow(/nixhome.json in .* changed since it was read/);
     expect(readFileSync(join(dir, "nixhome.json"), "utf8")).toBe('{"hand":"edit"}\n');
   });
 });

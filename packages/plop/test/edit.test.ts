@@ -111,7 +111,7 @@ describe("profile", () => {
   it("refuses when nixhome.json changed between reading and writing", () => {
     const plan = planProfile(readRepo(dir), { name: "gaming", hosts: ["laptop"] });
     writeFileSync(join(dir, "nixhome.json"), `${readFileSync(join(dir, "nixhome.json"), "utf8")} `);
-    expect(() => run(plan)).toThrow(/already exists/);
+    expect(() => run(plan)).toThrow(/nixhome.json in .* changed since it was read/);
   });
 });
 

@@ -277,7 +277,22 @@ export function planChanges(plan: FilePlan, target: string, options: ApplyOption
   return analyse(plan, real, target, options).map((a) => a.change);
 }
 
-function conflictError(target: string, paths: string[], options: ApplyOptions): NixhomeError {
+function conflictError(
+  target: string,
+  items: readonly Analysed[],
+  options: ApplyOptions,
+): NixhomeError | null {
+  const conflicts = items.filter((a) => a.change.kind === "conflict");
+  if (conflicts.length === 0) return null;
+  // A file the caller read and edited (`replaces`) that is no longer what it read.
+  const edited = conflicts
+    .filter((a) => a.planned.replaces !== undefined)
+    .map((a) => a.change.path);
+  if (edited.length)
+    return new NixhomeError(
+      `${edited.join(", ")} in ${target} changed since it was read (edited meanwhile?); nothing was written, run again`,
+    );
+  const paths = conflicts.map((a) => a.change.path);
   return new NixhomeError(
     `${paths.join(", ")} already exist${paths.length === 1 ? "s" : ""} in ${target} with other content; use --force to overwrite${options.backup ? " (a .bak copy is kept)" : ""}`,
   );
@@ -352,19 +367,33 @@ const SIGNAL_CODES: Record<string, number> = { SIGINT: 130, SIGTERM: 143, SIGHUP
  * synchronous, so the handler runs only once it has committed or undone
  * everything, and then ends the process with the signal's exit code.
  */
+let held = 0;
+let removal: NodeJS.Timeout | null = null;
+const onSignal = (sig: NodeJS.Signals) => {
+  process.stderr.write(
+    `nixhome: ${sig}: stopped after the write finished (nothing is half-written)\n`,
+  );
+  process.exit(SIGNAL_CODES[sig] ?? 1);
+};
+
 function holdSignals(): () => void {
-  const handler = (sig: NodeJS.Signals) => {
-    process.stderr.write(
-      `nixhome: ${sig}: stopped after the write finished (nothing is half-written)\n`,
-    );
-    process.exit(SIGNAL_CODES[sig] ?? 1);
+  if (removal) clearTimeout(removal);
+  removal = null;
+  if (held++ === 0 && process.listeners("SIGINT").every((l) => l !== onSignal))
+    // First in line: a CLI's own "cancelled; nothing was written" would not be true any more.
+    for (const s of SIGNALS) process.prependListener(s, onSignal);
+  return () => {
+    if (--held > 0) return;
+    // Kept until the event loop has polled once (timers → poll, where a signal that came
+    // during the write is delivered → check): a timer, then an immediate, keep it alive
+    // that long (about a millisecond).
+    removal = setTimeout(() => {
+      setImmediate(() => {
+        removal = null;
+        if (held === 0) for (const s of SIGNALS) process.off(s, onSignal);
+      });
+    }, 0);
   };
-  // First in line: a CLI's own "cancelled; nothing was written" would not be true any more.
-  for (const s of SIGNALS) process.prependListener(s, handler);
-  return () =>
-    setImmediate(() => {
-      for (const s of SIGNALS) process.off(s, handler);
-    });
 }
 
 /**
@@ -379,8 +408,8 @@ export function applyPlan(plan: FilePlan, target: string, options: ApplyOptions 
   // What an interrupted run left is undone before anything is compared.
   const leftover = recoverTarget(target);
   const first = analyse(plan, realOrNull(abs, shown), shown, { ...options, diff: false });
-  const conflicts = first.filter((a) => a.change.kind === "conflict").map((a) => a.change.path);
-  if (conflicts.length) throw conflictError(target, conflicts, options);
+  const refused = conflictError(target, first, options);
+  if (refused) throw refused;
   if (first.every((a) => a.change.kind === "unchanged"))
     return { changes: first.map((a) => a.change), written: [], backups: [], warnings: leftover };
 
@@ -419,8 +448,8 @@ function transact(
     testPoint("locked");
     // The read that counts: under the lock. The commit compares against it.
     items = analyse(plan, real, shown, { ...options, diff: false });
-    const conflicts = items.filter((a) => a.change.kind === "conflict").map((a) => a.change.path);
-    if (conflicts.length) throw conflictError(shown, conflicts, options);
+    const refused = conflictError(shown, items, options);
+    if (refused) throw refused;
     for (const a of items) {
       if (a.change.backup && a.existing)
         ops.push({
