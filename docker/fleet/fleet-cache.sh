@@ -10,7 +10,9 @@
 #     local store is then garbage-collected so nothing is left to reuse.
 #   Machine side, as a new user `fresh`: the store is handed to it (a
 #     single-user Nix of its own), the repository copied in, and
-#     `sh bootstrap.sh box` run with every nix* call logged.
+#     `sh bootstrap.sh box` run with every nix* call logged. Last, /nix goes
+#     back to root with a nix-daemon: the untrusted user must get the one
+#     command that trusts the cache, and after it the cache path.
 #
 # What the stand-in does not prove: Home Manager's own activation (profiles,
 # links, services). It proves the path bootstrap takes: record match, signature
@@ -166,6 +168,40 @@ grep -Eq '^nix .* build --no-link --json .*#homeConfigurations\."fresh@box"\.act
 [ ! -e "$home_files/generation" ] && pass "the recorded generation was not used" || fail "the stale generation was activated"
 # Offline there is no nixpkgs to evaluate: the fallback cannot finish here (the network tier does it).
 [ "$rc" -ne 0 ] && pass "offline, the evaluation fails as it must (exit $rc): no nixpkgs here" || fail "the fallback claimed success offline"
+
+section "multi-user Nix: an untrusted user gets the one command, and after it the cache path"
+reset_fresh
+sed -i '$d' "/home/$FRESH/repo/hosts/box.nix" # the sources match the record again
+chown -R root:root /nix
+sed -i '/^substituters =$/d' /etc/nix/nix.conf
+echo "substituters =" >>/etc/nix/nix.conf
+nix-daemon >/tmp/nix-daemon.log 2>&1 &
+daemon=$!
+sleep 1
+as_daemon() { runuser -u "$FRESH" -- env -i HOME="/home/$FRESH" USER="$FRESH" LANG=C.UTF-8 NIX_REMOTE=daemon \
+  PATH="$SPY:/usr/local/bin:/usr/bin:/bin" "$@"; }
+as_daemon sh "/home/$FRESH/repo/bootstrap.sh" box --record "$RECORD" >/tmp/run-untrusted.log 2>&1
+sed 's/^/  | /' /tmp/run-untrusted.log | head -n 6
+fix="$(sed -n 's/.*to allow it, run once: //p' /tmp/run-untrusted.log | head -n 1)"
+case "$fix" in
+  "printf 'extra-trusted-substituters = file:///srv/cache\\nextra-trusted-public-keys = nixhome-fleet-test-1:"*" | sudo tee -a /etc/nix/nix.conf >/dev/null && sudo systemctl restart nix-daemon")
+    pass "an untrusted user is told the one command that fixes it" ;;
+  *) fail "no (or another) fix command: $fix" ;;
+esac
+[ ! -e "$home_files/generation" ] && pass "untrusted: the cache was not used" || fail "untrusted user used the cache"
+# Run that command as root here (no sudo in the image; no systemd: restart by hand).
+eval "$(printf '%s\n' "$fix" | sed 's/sudo //g; s/ && systemctl restart nix-daemon$//')"
+kill "$daemon" 2>/dev/null; wait "$daemon" 2>/dev/null
+nix-daemon >/tmp/nix-daemon.log 2>&1 &
+daemon=$!
+sleep 1
+: >"$CALLS"
+as_daemon sh "/home/$FRESH/repo/bootstrap.sh" box --record "$RECORD" >/tmp/run-trusted.log 2>&1
+rc=$?
+sed 's/^/  | /' /tmp/run-trusted.log | tail -n 4
+[ "$rc" -eq 0 ] && grep -q "took the cache path" /tmp/run-trusted.log && pass "after it, the cache path through the daemon" || fail "no cache path after the fix (exit $rc)"
+[ "$(cat "$home_files/generation" 2>/dev/null)" = "$OUT" ] && pass "and the generation activated" || fail "generation not activated through the daemon"
+kill "$daemon" 2>/dev/null; wait "$daemon" 2>/dev/null
 
 printf '\nbench: {"seconds": %s, "bytesFromCache": %s, "narBytes": %s, "paths": %s}\n' \
   "$seconds" "$bytes" "${nar_bytes:-0}" "$paths"

@@ -8,7 +8,8 @@
  * record — then provisions a fresh non-root user with the generated
  * bootstrap.sh: the generation's files land, the cache path is taken with no
  * evaluation, a cache signed by another key is refused, a stale record falls
- * back to evaluate-and-switch.
+ * back to evaluate-and-switch; with a nix-daemon, an untrusted user is told the
+ * one command that trusts the cache, and after it the cache path works.
  *
  * What the stand-in does NOT prove: Home Manager's real activation (its
  * `activate` only drops files in $HOME). Tier 2 (network) does the real switch.
@@ -56,7 +57,7 @@ describe.skipIf(skipSuite)(
       await removeContext(ctx);
     });
 
-    it("fleet-cache.sh passes: cache path with no evaluation, wrong key refused, stale record falls back", async () => {
+    it("fleet-cache.sh passes: cache path with no evaluation, wrong key refused, stale record falls back, untrusted user told the fix", async () => {
       if (!ctx) throw new Error("no build context");
       const image = await buildTarget(ctx, "offline");
       container = await startContainer(image, { memoryGb: 2, name: "fleet" });
