@@ -331,7 +331,8 @@ export function parseHomeSpec(json: unknown, source = "nixhome.json"): HomeSpec 
     try {
       data = JSON.parse(json);
     } catch (e) {
-      r.fail("", `not valid JSON (${(e as Error).message})`);
+      // One line: Node's message may quote the input, newlines and all.
+      r.fail("", `not valid JSON (${(e as Error).message.replace(/\s+/g, " ")})`);
     }
   }
   const o = r.object(data, "");
