@@ -25,8 +25,6 @@ export {
   WORKFLOWS,
 } from "./fleet.js";
 export {
-  BASE_LINUX_PACKAGES,
-  BASE_PACKAGES,
   baseLayer,
   customLayer,
   EDITOR_COMMAND,
@@ -53,11 +51,22 @@ export {
 export { PLOP_PACKAGE, PLOP_PACKAGE_RANGE, PLOP_RANGE, renderPlopFiles } from "./plop.js";
 export { type HomeNixFile, homeNixFiles, type NixFileKind, renderHome } from "./render.js";
 export {
+  codeServerModule,
+  DOCKER_SOCKET,
+  dockerModule,
+  HOST_PATH,
+  ROOTLESS_PACKAGES,
+  type ServiceFile,
+  serviceFiles,
+} from "./services.js";
+export {
   BUILTIN_LAYERS,
   CACHE_KEY_PATTERN,
   CACHE_URL_PATTERN,
   CHANNEL_IDS,
   type ChannelId,
+  type CodeServerSettings,
+  checkBindAddress,
   checkCacheKey,
   checkCacheUrl,
   checkChannel,
@@ -67,11 +76,13 @@ export {
   checkHostName,
   checkLayerName,
   checkName,
+  checkPort,
   checkShell,
   checkStateVersion,
   checkSystem,
   checkTemplate,
   checkUsername,
+  DEFAULT_CODE_SERVER,
   DEFAULT_TEMPLATES,
   defaultHomeDirectory,
   EDITORS,

@@ -12,6 +12,7 @@ import { renderHomeFlake, renderHomeNix } from "./flake.js";
 import { renderFleetFiles } from "./fleet.js";
 import { hostModule, identityModule, layerModule } from "./layers.js";
 import { renderPlopFiles } from "./plop.js";
+import { serviceFiles } from "./services.js";
 import { type HomeSpec, renderSpecJson, usedLayers } from "./spec.js";
 import { templateExpr } from "./templates.js";
 
@@ -35,6 +36,9 @@ export function homeNixFiles(spec: HomeSpec): HomeNixFile[] {
       kind: "module" as const,
       expr: layerModule(spec, l),
     })),
+    ...(usedLayers(spec).includes("base")
+      ? serviceFiles().map((f) => ({ ...f, kind: "module" as const }))
+      : []),
     ...Object.keys(spec.hosts).map((h) => ({
       path: `hosts/${h}.nix`,
       kind: "module" as const,
