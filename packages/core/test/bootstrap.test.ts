@@ -646,6 +646,24 @@ describe("bootstrap.sh: rootless docker prerequisites (Linux, docker on)", () =>
     expect(r.generation).toBe("evaluated");
   });
 
+  it("as root, says rootless docker does not run there instead of the uidmap commands", () => {
+    const r = run(
+      world({
+        user: "root",
+        uid: "0",
+        uidmap: false,
+        subuid: false,
+        spec: { ...SPEC, user: { ...SPEC.user, username: "root" } },
+      }),
+      ["laptop", "--no-cache"],
+    );
+    expect(r.status, r.out).toBe(0);
+    expect(r.out).toContain(
+      'rootless docker does not run as root: set "docker": false for this host',
+    );
+    expect(r.out).not.toContain("uidmap");
+  });
+
   it("a newuidmap without the setuid bit counts as missing", () => {
     const r = run(world({ uidmap: "not-setuid", apt: false }), ["laptop", "--no-cache"]);
     expect(r.out).toContain("not setuid: newuidmap newgidmap");

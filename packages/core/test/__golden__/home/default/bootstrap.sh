@@ -270,7 +270,9 @@ setting() { # per-host value over the top-level one (nixhome.json contract)
   printf '%s\n' "$v"
 }
 todo=""
-if [ "${system#*-}" = linux ] && [ "$(setting docker)" != false ]; then
+if [ "${system#*-}" = linux ] && [ "$(setting docker)" != false ] && [ "$(id -u)" = 0 ]; then
+  say "rootless docker does not run as root: set \"docker\": false for this host and use the system's Docker"
+elif [ "${system#*-}" = linux ] && [ "$(setting docker)" != false ]; then
   missing=""
   for b in newuidmap newgidmap; do
     p="$(command -v "$b" 2>/dev/null || true)"
