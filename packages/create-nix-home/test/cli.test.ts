@@ -51,6 +51,19 @@ describe("create-nix-home", () => {
       "nix --extra-experimental-features 'nix-command flakes' run .#home-manager -- switch -b backup --flake .#bigboss",
     );
     expect(statSync(join(cwd, "home-manager", "bootstrap.sh")).mode & 0o777).toBe(0o755);
+    // The services the base layer starts, and how to reach them.
+    expect(json.docker).toBe(true);
+    expect(json.codeServer).toEqual({ enable: true, bind: "127.0.0.1", port: 8080 });
+    expect(r.stdout).toContain("code-server: ssh -L 8080:127.0.0.1:8080 <host>");
+    expect(r.stdout).toContain("loginctl enable-linger $USER");
+  });
+
+  it("promises no code-server and no linger on an Apple-silicon Mac alone", () => {
+    const cwd = tmp();
+    const r = cli(["--yes", "--no-git", "--system", "aarch64-darwin", "--host", "mac"], { cwd });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).not.toContain("code-server:");
+    expect(r.stdout).not.toContain("enable-linger");
   });
 
   it("writes the golden repository from flags, without a terminal", () => {
