@@ -27,8 +27,8 @@ export default defineConfig({
   define: { __VERSION__: JSON.stringify(pkg.version) },
   // @nixhome/core from its source, not its one-file dist: esbuild then drops every core
   // module this CLI never reaches (and the dependencies only they import). Core's
-  // template files (.nix, .md) are bundled as text, as in core's own build.
-  loader: { ".nix": "text", ".md": "text" },
+  // template files (.nix, .md, .sh, .yml) are bundled as text, as in core's own build.
+  loader: { ".nix": "text", ".md": "text", ".sh": "text", ".yml": "text" },
   esbuildOptions(options) {
     options.alias = {
       "@nixhome/core": fileURLToPath(new URL("../core/src/index.ts", import.meta.url)),
