@@ -1,7 +1,7 @@
 // Detection measured on the committed fixture projects (test/fixtures/projects, one per case
-// of issue 12): detected vs expected, as the README table between the measure markers.
+// of issue 12): detected vs expected, as the table between the measure markers of docs/create-nix-devshell-detection.md.
 //   pnpm --filter @nixhome/core build && node scripts/measure.mjs [--write]
-// The projects test checks the README table is what this prints.
+// The projects test checks that table is what this prints.
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { detectProject } from "@nixhome/core";
@@ -71,10 +71,11 @@ export function table(rows) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const text = table(measure());
   if (process.argv.includes("--write")) {
-    const url = new URL("../README.md", import.meta.url);
+    const url = new URL("../../../docs/create-nix-devshell-detection.md", import.meta.url);
     const readme = readFileSync(url, "utf8");
     const re = /(<!-- measure:start -->\n)[\s\S]*?(<!-- measure:end -->)/;
-    if (!re.test(readme)) throw new Error("README.md has no measure markers");
+    if (!re.test(readme))
+      throw new Error("docs/create-nix-devshell-detection.md has no measure markers");
     writeFileSync(url, readme.replace(re, `$1${text}\n$2`));
   }
   console.log(text);

@@ -1,10 +1,10 @@
-// Regenerates the detection table of README.md from the presets of @nixhome/core (built):
+// Regenerates the detection table of docs/create-nix-devshell-detection.md from the presets of @nixhome/core (built):
 //   pnpm --filter @nixhome/core build && node scripts/readme-table.mjs
-// The README test checks the table names every marker; this keeps it in step.
+// The readme test checks the table names every marker; this keeps it in step.
 import { readFileSync, writeFileSync } from "node:fs";
 import { presets } from "@nixhome/core";
 
-const readmeUrl = new URL("../README.md", import.meta.url);
+const readmeUrl = new URL("../../../docs/create-nix-devshell-detection.md", import.meta.url);
 const rows = presets.map((p) => {
   const markers = p.markers.map(
     (m) => `\`${m.file ?? `*${m.ext}`}\`${m.contains ? " (by content)" : ""}`,

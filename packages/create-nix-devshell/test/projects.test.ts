@@ -1,7 +1,7 @@
 /**
  * The fixture projects of test/fixtures/projects (one per case of issue 12), through the
  * built CLI: what is detected, what the flake holds, where watch lines and PATH entries
- * point, and that the README's measured table is what scripts/measure.mjs prints.
+ * point, and that the measured table of docs/create-nix-devshell-detection.md is what scripts/measure.mjs prints.
  */
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -13,7 +13,9 @@ import { describe, expect, it } from "vitest";
 const CLI = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
 const PROJECTS = fileURLToPath(new URL("./fixtures/projects/", import.meta.url));
 const MEASURE = fileURLToPath(new URL("../scripts/measure.mjs", import.meta.url));
-const README = fileURLToPath(new URL("../README.md", import.meta.url));
+const README = fileURLToPath(
+  new URL("../../../docs/create-nix-devshell-detection.md", import.meta.url),
+);
 
 /** A copy of a fixture project, so runs may write into it. */
 function copy(name: string): string {
@@ -44,8 +46,8 @@ function written(dir: string, args: string[] = ["--yes"]) {
   };
 }
 
-describe("fixture projects (measured in the README)", () => {
-  it("the README table is the measurement, and every project is detected as expected", () => {
+describe("fixture projects (measured in docs/create-nix-devshell-detection.md)", () => {
+  it("the docs table is the measurement, and every project is detected as expected", () => {
     const r = spawnSync(process.execPath, [MEASURE], { encoding: "utf8" });
     expect(r.status).toBe(0);
     expect(r.stdout).not.toContain("| ✗ |");

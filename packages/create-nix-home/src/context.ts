@@ -7,6 +7,7 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync, statSync } from "node:fs";
 import { homedir, hostname, userInfo } from "node:os";
+import { isatty } from "node:tty";
 import {
   ALL_SYSTEMS,
   type ChannelId,
@@ -84,7 +85,8 @@ export function realEnvironment(): Environment {
   return {
     cwd: process.cwd(),
     env: process.env,
-    isTTY: Boolean(process.stdin.isTTY),
+    // isatty(0), not process.stdin.isTTY: creating the stdin stream costs a --yes run milliseconds.
+    isTTY: isatty(0),
     platform: process.platform,
     arch: process.arch,
     homedir,

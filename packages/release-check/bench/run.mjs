@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Release benchmark (run after every package is built; turbo's `bench` depends on ^build):
 //   1. packed and unpacked size of every public package's tarball (`pnpm pack`, what
-//      `pnpm publish` uploads), with the ≤ 40 kB packed target for the create-* CLIs;
+//      `pnpm publish` uploads), with the ≤ 60 kB packed target for the create-* CLIs;
 //   2. cold start through npm as a user meets it: `npm exec` of the packed create-nix-home
 //      with an EMPTY npm cache (a fresh --cache dir per run), against `node -e 0` and against
 //      create-vite 9.3.0 run the same way from its own packed tarball. Medians of RUNS runs,
@@ -26,7 +26,8 @@ import { gunzipSync } from "node:zlib";
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, "..", "..", "..");
 const RUNS = Math.max(5, Number(process.env.NIXHOME_BENCH_RUNS ?? 7));
-const TARGET_KB = 40;
+// Issue #11: each create-* tarball ≤ 60 kB packed (the 40 kB target is retired).
+const TARGET_KB = 60;
 const VITE = "create-vite@9.3.0";
 
 const work = mkdtempSync(join(tmpdir(), "nixhome-bench-release-"));
