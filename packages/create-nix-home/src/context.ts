@@ -5,7 +5,6 @@
  * else looks at argv or the environment.
  */
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { homedir, hostname, userInfo } from "node:os";
 import { parseArgs } from "node:util";
 import {
@@ -28,6 +27,7 @@ import {
   type HomeSpec,
   NixhomeError,
   parseHomeSpec,
+  readRegularText,
   SHELLS,
   type Shell,
 } from "@nixhome/core";
@@ -242,16 +242,14 @@ export function getContext(argv: readonly string[], environment: Environment, io
 
   let config: HomeSpec | undefined;
   if (v.config !== undefined) {
-    let text: string;
+    let text: string | null;
     try {
-      text = readFileSync(v.config, "utf8");
+      // A regular UTF-8 file only: a FIFO or device is refused instead of read forever.
+      text = readRegularText(v.config, v.config);
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      throw new NixhomeError(
-        `--config ${v.config}: ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : (e as Error).message}`,
-        2,
-      );
+      throw new NixhomeError(`--config ${(e as Error).message}`, 2);
     }
+    if (text === null) throw new NixhomeError(`--config ${v.config}: no such file`, 2);
     config = parseHomeSpec(text, v.config);
   }
 

@@ -4,7 +4,7 @@
  * nixhome.json (which the generated flake.nix reads) and gets one new `.nix`
  * file; no `.nix` file a person owns is ever rewritten.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import {
   ALL_SYSTEMS,
@@ -22,6 +22,7 @@ import {
   own,
   type PlannedFile,
   parseHomeSpec,
+  readRegularText,
   renderHome,
   renderHostFile,
   renderLayerFile,
@@ -49,7 +50,8 @@ export function readRepo(dir: string): Repo {
     throw new NixhomeError(
       `no nixhome.json in ${dir}: run the generators inside a repository made by create-nix-home`,
     );
-  const specText = readFileSync(file, "utf8");
+  // Only a regular UTF-8 file is read (a FIFO in its place is an error, never a hang).
+  const specText = readRegularText(file) as string;
   let json: unknown;
   try {
     json = JSON.parse(specText);
@@ -62,7 +64,7 @@ export function readRepo(dir: string): Repo {
     specText,
     spec,
     exists: (p) => existsSync(join(dir, p)),
-    read: (p) => (existsSync(join(dir, p)) ? readFileSync(join(dir, p), "utf8") : null),
+    read: (p) => readRegularText(join(dir, p)),
   };
 }
 

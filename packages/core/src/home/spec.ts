@@ -272,7 +272,10 @@ export function parseHomeSpec(json: unknown, source = "nixhome.json"): HomeSpec 
     try {
       data = JSON.parse(json);
     } catch (e) {
-      r.fail("", `not valid JSON (${(e as Error).message})`);
+      // One line: JSON.parse quotes the text around the error, newlines included.
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are removed
+      const why = (e as Error).message.replace(/[\s\u0000-\u001f\u007f]+/g, " ").trim();
+      r.fail("", `not valid JSON (${why})`);
     }
   }
   const o = r.object(data, "");
