@@ -294,7 +294,7 @@ export function start(
   const timer = setTimeout(() => {
     timedOut = true;
     child.kill("SIGKILL");
-  }, o.timeoutMs ?? 10_000);
+  }, o.timeoutMs ?? 30_000);
   const done = new Promise<RunResult>((resolve) => {
     child.on("close", (code, signal) => {
       clearTimeout(timer);
@@ -372,7 +372,7 @@ export const PLANNED: Record<Tool, RegExp> = {
 const REWRITABLE: Record<Tool, RegExp> = {
   cnd: /^$/,
   cnh: /^$/,
-  plop: /^t\/(nixhome\.json|README\.md|bootstrap\.sh)$/,
+  plop: /(^|\/)(nixhome\.json|README\.md|bootstrap\.sh)$/,
 };
 /** Files a tool merges into: the old bytes must stay a prefix. */
 const MERGED = /(^|\/)(\.gitignore|\.envrc)$/;
