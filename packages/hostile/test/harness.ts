@@ -24,9 +24,13 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
-export const CND = here("../../create-nix-devshell/dist/cli.js");
-export const CNH = here("../../create-nix-home/dist/cli.js");
-export const PLOP_GENERATORS = here("../../plop/dist/index.js");
+// NIXHOME_HOSTILE_PACKAGES=<a packages/ folder> runs the suite against another build (e.g. an
+// older commit's, to show which cases it fails); default: this checkout's.
+const pkgs = process.env.NIXHOME_HOSTILE_PACKAGES;
+const built = (p: string) => (pkgs ? join(pkgs, p) : here(`../../${p}`));
+export const CND = built("create-nix-devshell/dist/cli.js");
+export const CNH = built("create-nix-home/dist/cli.js");
+export const PLOP_GENERATORS = built("plop/dist/index.js");
 export const PLOP_BIN = here("../node_modules/plop/bin/plop.js");
 for (const f of [CND, CNH, PLOP_GENERATORS, PLOP_BIN])
   if (!existsSync(f)) throw new Error(`${f} is missing: run \`pnpm build\` first`);
