@@ -1,4 +1,4 @@
-{ pkgs, ... }:
+{ pkgs, lib, ... }:
 {
   # Desktop-side tools for the laptop.
   # Scalars here use lib.mkForce: a host beats every layer below it.

@@ -7,4 +7,6 @@ export default defineConfig({
   clean: true,
   target: "node20",
   sourcemap: false,
+  // Fixed files (templates/**: flake.nix, home.nix, README.md …) are bundled as text.
+  loader: { ".nix": "text", ".md": "text" },
 });

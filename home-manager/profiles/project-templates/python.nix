@@ -16,9 +16,9 @@ pkgs.mkShell {
   # Runs each time you enter the shell.
   shellHook = ''
     # Python
-    if [ ! -d .venv ]; then
-      uv venv --quiet --python "$(command -v python3)" .venv
+    if [ ! -d "$PWD/.venv" ]; then
+      uv venv --quiet --python "$(command -v python3)" "$PWD/.venv"
     fi
-    . .venv/bin/activate
+    . "$PWD/.venv/bin/activate"
   '';
 }

@@ -45,10 +45,15 @@ const EXPECTED: Record<
   dart: { ids: ["dart"] },
   deno: { ids: ["deno"], note: /deno replaces node/ },
   dhall: { ids: ["dhall"] },
-  elixir: { ids: ["elixir"], versions: { elixir: "1.18" } },
+  elixir: {
+    ids: ["elixir"],
+    versions: { elixir: "1.18" },
+    note: /pins Elixir 1\.18\.4; nixpkgs has one Elixir 1\.18/,
+  },
   elm: { ids: ["elm"] },
   empty: { ids: [] },
-  erlang: { ids: ["erlang"], versions: { erlang: "27" } },
+  // minimum_otp_vsn is a floor: the default OTP 28 satisfies it.
+  erlang: { ids: ["erlang"], versions: { erlang: "28" } },
   flutter: { ids: ["flutter"], note: /flutter replaces dart/ },
   "fortran-cmake": { ids: ["c-cpp", "fortran"] },
   "fortran-fpm": { ids: ["fortran"] },
@@ -77,7 +82,11 @@ const EXPECTED: Record<
   nix: { ids: ["nix"] },
   // engines.node ">=20" is satisfied by the default.
   "node-npm": { ids: ["node"], versions: { node: "24" } },
-  "node-nvmrc": { ids: ["node"], versions: { node: "22" } },
+  "node-nvmrc": {
+    ids: ["node"],
+    versions: { node: "22" },
+    note: /\.nvmrc pins Node\.js v22\.11\.0/,
+  },
   ocaml: { ids: ["ocaml"] },
   odin: { ids: ["odin"] },
   opa: { ids: ["opa"] },
@@ -87,12 +96,19 @@ const EXPECTED: Record<
   protobuf: { ids: ["protobuf"] },
   pulumi: { ids: ["pulumi"] },
   purescript: { ids: ["purescript"], note: /purescript replaces dhall/ },
-  "python-old": { ids: ["python"], note: /Python 3\.9, which is not offered; using 3\.13/ },
+  "python-old": {
+    ids: ["python"],
+    note: /Python 3\.9\.18, which none of the offered versions satisfies; using 3\.13/,
+  },
   "python-requirements": { ids: ["python"] },
-  "python-uv": { ids: ["python"], versions: { python: "3.12" } },
+  "python-uv": { ids: ["python"], versions: { python: "3.12" }, note: /pins Python 3\.12\.4/ },
   r: { ids: ["r"] },
   racket: { ids: ["racket"] },
-  ruby: { ids: ["ruby"], versions: { ruby: "3.4" } },
+  ruby: {
+    ids: ["ruby"],
+    versions: { ruby: "3.4" },
+    note: /\.ruby-version pins Ruby 3\.4\.1; nixpkgs has one Ruby 3\.4/,
+  },
   rust: { ids: ["rust"] },
   scala: { ids: ["scala"] },
   shell: { ids: ["shell"] },
@@ -173,7 +189,7 @@ describe("what detection reads", () => {
   });
 
   it("can be limited to the root", () => {
-    const dir = write(tmp(), { "web/package.json": "{}" });
+    const dir = write(tmp(), { "web/package.json": '{"name":"web"}' });
     expect(detectProject(dir, { subfolders: false }).presets).toEqual([]);
     expect(ids(dir)).toEqual(["node"]);
   });
@@ -208,9 +224,17 @@ describe("what detection reads", () => {
   });
 
   it("reads a root version hint for a preset found in a subfolder", () => {
-    const dir = write(tmp(), { "web/package.json": "{}", ".tool-versions": "nodejs 22.4.0\n" });
+    const dir = write(tmp(), {
+      "web/package.json": '{"name":"web"}',
+      ".tool-versions": "nodejs 22.4.0\n",
+    });
     expect(detectProject(dir).presets).toEqual([
-      { id: "node", version: "22", reason: "web/package.json; .tool-versions asks for 22" },
+      {
+        id: "node",
+        version: "22",
+        reason: "web/package.json; .tool-versions asks for 22.4.0",
+        dirs: ["web"],
+      },
     ]);
   });
 
@@ -221,7 +245,7 @@ describe("what detection reads", () => {
     const r = detectProject(old);
     expect(r.presets[0]?.version).toBeUndefined();
     expect(r.notes).toEqual([
-      ".nvmrc asks for Node.js 16, which is not offered; using 24 (supported --node versions: 22, 24, 26)",
+      ".nvmrc asks for Node.js v16.20.0, which none of the offered versions satisfies; using 24 (supported --node versions: 22, 24, 26)",
     ]);
   });
 

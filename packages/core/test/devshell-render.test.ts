@@ -15,6 +15,7 @@ import {
   type Preset,
   type PresetChoice,
   planChanges,
+  presetAttrs,
   presets,
   renderDevShell,
   shellWord,
@@ -143,7 +144,8 @@ describe(".envrc and .gitignore", () => {
       ".venv/",
       "node_modules/",
     ]);
-    expect(plan.find((f) => f.path === ".gitignore")?.merge).toBe("lines");
+    // The .gitignore merge is a decision on the file's lines (git's matching, gitignore.ts).
+    expect(typeof plan.find((f) => f.path === ".gitignore")?.merge).toBe("function");
     expect(plan.find((f) => f.path === ".envrc")?.merge).toBe("lines");
   });
 
@@ -205,7 +207,14 @@ describe("renderDevShell (properties)", () => {
       fc.property(combos, (chosen) => {
         const choices = chosen.map((preset) => ({ preset }));
         const plan = renderDevShell({ choices });
-        expect(renderDevShell({ choices })).toEqual(plan);
+        const again = renderDevShell({ choices });
+        expect(JSON.stringify(again)).toBe(JSON.stringify(plan));
+        const gi = (p: typeof plan) => p.find((f) => f.path === ".gitignore")?.merge;
+        const sample = ["dist", "!**/x/node_modules"];
+        const merge = gi(plan);
+        const merge2 = gi(again);
+        if (typeof merge === "function" && typeof merge2 === "function")
+          expect(merge2(sample)).toEqual(merge(sample));
         const flake = file(plan, "flake.nix");
         for (const p of composeShell(choices).packages) expect(flake).toContain(`pkgs.${p}`);
         for (const f of plan.filter((x) => x.merge === "lines")) {
@@ -221,17 +230,7 @@ describe("renderDevShell (properties)", () => {
 
 /** Every attribute any preset names, for the stand-in nixpkgs. */
 function allAttrs(): string[] {
-  const names = new Set<string>();
-  for (const p of presets)
-    for (const a of [
-      ...Object.values(p.version?.attrs ?? {}),
-      ...p.packages,
-      ...(p.linuxOnly ?? []),
-      ...(p.darwinOnly ?? []),
-      ...(p.unfreeOptIn ?? []),
-    ])
-      names.add(a);
-  return [...names].sort();
+  return [...new Set(presets.flatMap((p) => presetAttrs(p)))].sort();
 }
 
 function stub(): string {
@@ -321,8 +320,9 @@ describeNix("generated flakes under real Nix", () => {
       expect(r.formatter["x86_64-linux"]).toBe("nixfmt");
       const linux = r.devShells["x86_64-linux"]?.default as ShellSummary;
       const mac = r.devShells["aarch64-darwin"]?.default as ShellSummary;
-      expect(linux.packages).toEqual([...shell.packages, ...shell.linuxOnly]);
-      expect(mac.packages).toEqual([...shell.packages, ...shell.darwinOnly]);
+      const commands = shell.commands.map((c) => c.name);
+      expect(linux.packages).toEqual([...shell.packages, ...commands, ...shell.linuxOnly]);
+      expect(mac.packages).toEqual([...shell.packages, ...commands, ...shell.darwinOnly]);
       expect(linux.env).toEqual(shell.env);
       expect(linux.shellHook).toBe(shell.shellHook);
       expect(linux.allowUnfree).toBe(false);

@@ -9,21 +9,28 @@ import { describe, expect, it } from "vitest";
 import {
   ALL_SYSTEMS,
   CHANNELS,
+  collectOptionPaths,
   collectPackages,
   type FilePlan,
+  fillNixTemplate,
   type HmOption,
+  HOME_TEMPLATES,
   type HomeSpec,
   homeConfigurations,
   homeNixFiles,
+  identityModule,
   indexOptions,
   optionProblems,
   parseHomeSpec,
   precedenceProblems,
   presets,
   renderHome,
+  renderHomeFlake,
+  renderHomeNix,
+  renderHomeReadme,
   SHELLS,
 } from "../src/index.js";
-import { describeNix, nixEvalJson, nixFilesUnder, nixParse } from "./support/nix.js";
+import { describeNix, evalHomeRepo, nixFilesUnder, nixParse } from "./support/nix.js";
 
 const BIG_BOSS = {
   version: 1,
@@ -83,56 +90,12 @@ function unknownPackages(spec: HomeSpec): string[] {
     .filter((p) => !present.has(p));
 }
 
-const MOCK_NIXPKGS = `{ system, config ? { }, ... }:
-{
-  inherit system config;
-  nixfmt = "nixfmt-\${system}";
-  mkShell = args: "shell";
-}
-`;
-
-/** Evaluate flake.nix's outputs with stand-ins for nixpkgs, its lib and Home Manager. */
-function evalFlake(dir: string): {
-  inputs: Record<string, unknown>;
-  homes: Record<
-    string,
-    { modules: string[]; nixhome: Record<string, unknown>; system: string; unfree: boolean[] }
-  >;
-  checks: Record<string, string[]>;
-  devShells: Record<string, string[]>;
-  formatter: Record<string, string>;
-} {
-  mkdirSync(join(dir, ".mock-nixpkgs"), { recursive: true });
-  writeFileSync(join(dir, ".mock-nixpkgs", "default.nix"), MOCK_NIXPKGS);
-  const expr = `
-    let
-      flake = import ${dir}/flake.nix;
-      lib = {
-        genAttrs = names: f: builtins.listToAttrs (map (n: { name = n; value = f n; }) names);
-        getName = p: p.pname;
-        optional = c: x: if c then [ x ] else [ ];
-        mapAttrs = builtins.mapAttrs;
-        filterAttrs = pred: set: builtins.listToAttrs (builtins.concatMap
-          (n: if pred n set.\${n} then [ { name = n; value = set.\${n}; } ] else [ ])
-          (builtins.attrNames set));
-      };
-      nixpkgs = { outPath = ${dir}/.mock-nixpkgs; inherit lib; };
-      home-manager.lib.homeManagerConfiguration = a: {
-        inherit (a) modules;
-        nixhome = a.extraSpecialArgs.nixhome;
-        system = a.pkgs.system;
-        unfree = map (n: a.pkgs.config.allowUnfreePredicate { pname = n; }) [ "vscode" "terraform" ];
-        activationPackage = "activate-" + a.extraSpecialArgs.nixhome.username;
-      };
-      out = flake.outputs { self = out; inherit nixpkgs home-manager; };
-    in {
-      inherit (flake) inputs;
-      homes = builtins.mapAttrs (_: h: h // { modules = map toString h.modules; }) out.homeConfigurations;
-      checks = builtins.mapAttrs (_: builtins.attrNames) out.checks;
-      devShells = builtins.mapAttrs (_: builtins.attrNames) out.devShells;
-      inherit (out) formatter;
-    }`;
-  return nixEvalJson(expr) as ReturnType<typeof evalFlake>;
+/** Evaluate flake.nix's outputs and every module with stand-ins (support/home-eval.nix). */
+function evalFlake(dir: string, spec: HomeSpec) {
+  return evalHomeRepo(
+    dir,
+    homeNixFiles(spec).flatMap((f) => collectPackages(f.expr)),
+  );
 }
 
 const spec = parseHomeSpec(BIG_BOSS);
@@ -196,9 +159,6 @@ describe("the default home repository", () => {
         expect(sc.status, sc.stdout).toBe(0);
       }
     }
-    const text = plan.find((f) => f.path === "bootstrap.sh")?.content ?? "";
-    expect(text).toContain('  work-server) config="bigboss@work-server" ;;');
-    expect(text).toContain('run "home-manager/master" -- switch -b backup --flake "$repo#$config"');
   });
 
   it("puts the required settings in the right layers", () => {
@@ -222,7 +182,7 @@ describeNix("the default home repository, read by Nix", () => {
   });
 
   it("builds its outputs from nixhome.json", () => {
-    const out = evalFlake(dir);
+    const out = evalFlake(dir, spec);
     expect(out.inputs).toEqual({
       nixpkgs: { url: "github:NixOS/nixpkgs/nixpkgs-unstable" },
       "home-manager": {
@@ -240,19 +200,22 @@ describeNix("the default home repository, read by Nix", () => {
     expect(out.homes.bigboss?.modules).toEqual(
       ["home.nix", "profiles/base.nix", "profiles/personal.nix"].map((p) => join(dir, p)),
     );
-    expect(out.homes["bigboss@laptop"]?.nixhome).toEqual({
+    expect(out.homes["bigboss@laptop"]?.nixhome).toMatchObject({
       username: "bigboss",
       homeDirectory: "/home/bigboss",
       host: "laptop",
+      system: "x86_64-linux",
       stateVersion: "26.05",
+      user: { name: "Big Boss", email: "bigboss@metalrodeo.xyz" },
     });
+    expect(out.homes["bigboss@laptop"]?.inputNames).toEqual(["home-manager", "nixpkgs", "self"]);
     expect(out.homes.bigboss?.unfree).toEqual([false, false]);
-    expect(out.checks).toEqual({
-      "x86_64-linux": [...names].sort(),
-      "aarch64-linux": [],
-      "aarch64-darwin": [],
+    // Systems are those the configurations use.
+    expect(out.checks).toEqual({ "x86_64-linux": [...names].sort() });
+    expect(out.packages).toEqual({
+      "x86_64-linux": { "home-manager": "home-manager-x86_64-linux" },
     });
-    for (const system of ["x86_64-linux", "aarch64-linux", "aarch64-darwin"]) {
+    for (const system of ["x86_64-linux"]) {
       expect(out.devShells[system]).toEqual(["node", "python", "rust"]);
       expect(out.formatter[system]).toBe(`nixfmt-${system}`);
     }
@@ -266,12 +229,12 @@ describeNix("the default home repository, read by Nix", () => {
       "back\\slash \\n not a newline",
     ];
     for (const name of hostile) {
-      const d = writePlan(
-        renderHome(parseHomeSpec({ ...BIG_BOSS, user: { ...BIG_BOSS.user, name } })),
-      );
-      const got = nixEvalJson(
-        `(import ${d}/profiles/personal.nix { pkgs = { }; lib = { }; config = { }; }).programs.git.settings.user.name`,
-      );
+      const s = parseHomeSpec({ ...BIG_BOSS, user: { ...BIG_BOSS.user, name } });
+      const d = writePlan(renderHome(s));
+      // The name is data in nixhome.json, never Nix code: no .nix file contains it.
+      for (const f of renderHome(s))
+        if (f.path.endsWith(".nix")) expect(f.content).not.toContain(name);
+      const got = evalFlake(d, s).homes.bigboss?.config["programs.git.settings.user.name"];
       expect(got).toBe(name);
     }
   });
@@ -286,7 +249,7 @@ const HOST_SETS: Record<string, (system: string) => Record<string, unknown>> = {
     laptop: { system: "aarch64-darwin" },
     "work-server": {
       username: "ops",
-      email: "ops@work.example",
+      user: { email: "ops@work.example" },
       layers: ["base", "personal", "work"],
     },
     "build-box": { system: "aarch64-linux", layers: ["base"] },
@@ -363,26 +326,86 @@ describeNix("the matrix of repositories, read by Nix", () => {
   it("evaluates every flake's configurations, checks and dev shells", () => {
     for (const c of combos) {
       const dir = writePlan(renderHome(c.spec));
-      const out = evalFlake(dir);
+      const out = evalFlake(dir, spec);
       const configs = homeConfigurations(c.spec);
       expect(Object.keys(out.homes).sort(), c.label).toEqual(configs.map((x) => x.name).sort());
       for (const x of configs) {
         const home = out.homes[x.name];
         expect(home?.system, c.label).toBe(x.system);
-        expect(home?.nixhome, c.label).toEqual({
+        expect(home?.nixhome, c.label).toMatchObject({
           username: x.username,
           homeDirectory: x.homeDirectory,
           host: x.host,
-          stateVersion: c.spec.stateVersion,
+          system: x.system,
+          stateVersion: x.stateVersion,
+          shell: x.shell,
+          editor: x.editor,
+          user: x.user,
         });
+        // The identity and the settings reach the options.
+        expect(home?.config["home.homeDirectory"], c.label).toBe(x.homeDirectory);
+        if (x.layers.includes("personal"))
+          expect(home?.config["programs.git.settings.user.email"], c.label).toBe(x.user.email);
+        expect(home?.config[`programs.${x.shell}.enable`], c.label).toBe(true);
         expect(home?.modules.length, c.label).toBe(1 + x.layers.length + (x.host ? 1 : 0));
-        expect(home?.unfree, c.label).toEqual([c.spec.editor === "vscode", false]);
+        expect(home?.unfree, c.label).toEqual([
+          homeConfigurations(c.spec).some((y) => y.editor === "vscode"),
+          false,
+        ]);
         expect(out.checks[x.system], c.label).toContain(x.name);
       }
-      const systems = CHANNELS[c.spec.channel].systems;
+      const systems = [...new Set(configs.map((x) => x.system))];
       expect(Object.keys(out.devShells).sort(), c.label).toEqual([...systems].sort());
       for (const s of systems)
         expect(out.devShells[s], c.label).toEqual([...c.spec.templates].sort());
     }
+  });
+});
+
+describe("fixed files are template files", () => {
+  it("home.nix defines exactly the options of its expression (used by the option checks)", () => {
+    const text = HOME_TEMPLATES["home.nix"];
+    const defined = [...text.matchAll(/^\s+([a-z][\w.]*) = /gm)].map((m) => m[1]);
+    expect(defined).toEqual(collectOptionPaths(identityModule()).map((p) => p.join(".")));
+    expect(renderHomeNix()).toBe(text);
+  });
+
+  it("flake.nix fills the channel's URLs through the printer, and nothing else", () => {
+    for (const channel of ["unstable", "26.05"] as const) {
+      const text = renderHomeFlake(channel);
+      expect(text).toContain(`nixpkgs.url = "${CHANNELS[channel].nixpkgs}";`);
+      expect(text).toContain(`url = "${CHANNELS[channel].homeManager}";`);
+      expect(text).not.toMatch(/@[a-z-]+@/);
+    }
+    // A value the printer must escape stays a string.
+    expect(fillNixTemplate('{ a = "@x@"; }', { x: "${evil}" })).toBe('{ a = "\\${evil}"; }');
+    expect(() => fillNixTemplate('{ a = "@x@"; }', {})).toThrow(/"@x@" is not filled/);
+  });
+
+  it("the README escapes Markdown in user values and lists no hosts", () => {
+    const s = parseHomeSpec({
+      ...BIG_BOSS,
+      user: { ...BIG_BOSS.user, name: "*Big* <Boss> [x](y)" },
+    });
+    const readme = renderHomeReadme(s);
+    expect(readme.split("\n")[0]).toBe(
+      "# Home Manager configuration of \\*Big\\* \\<Boss\\> \\[x\\](y)",
+    );
+    for (const h of Object.keys(s.hosts)) expect(readme).not.toContain(h);
+    expect(readme).toContain(
+      "nix --extra-experimental-features 'nix-command flakes' run .#home-manager -- switch -b backup --flake .#bigboss",
+    );
+    expect(readme).not.toMatch(/\{\{|\}\}/);
+  });
+});
+
+describeNix("the template files, read by Nix", () => {
+  it("parse as they are (placeholders are strings)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "nixhome-tpl-"));
+    const files = Object.entries(HOME_TEMPLATES).map(([name, text]) => {
+      writeFileSync(join(dir, name), text);
+      return join(dir, name);
+    });
+    nixParse(files);
   });
 });

@@ -15,6 +15,7 @@ import {
   checkUsername,
   type HmOption,
   HOST_PATTERN,
+  homeConfigurations,
   indexOptions,
   LAYER_PATTERN,
   NixhomeError,
@@ -76,22 +77,29 @@ describe("parseHomeSpec", () => {
       layers: ["base", "personal"],
       hosts: {
         laptop: { system: "x86_64-linux", layers: ["base", "personal"] },
-        // Another OS keeps homes elsewhere.
-        mac: {
-          system: "aarch64-darwin",
-          layers: ["base", "personal"],
-          homeDirectory: "/Users/bigboss",
-        },
+        // Another OS keeps homes elsewhere: derived (by flake.nix too), never stored.
+        mac: { system: "aarch64-darwin", layers: ["base", "personal"] },
       },
       templates: ["python", "node", "rust"],
       allowUnfree: [],
       plop: true,
     });
     expect(parseHomeSpec(renderSpecJson(spec))).toEqual(spec);
+    expect(homeConfigurations(spec).map((c) => c.homeDirectory)).toEqual([
+      "/home/bigboss",
+      "/home/bigboss",
+      "/Users/bigboss",
+    ]);
+    // What was asked but the flake does not read stays under "created".
+    expect(JSON.parse(renderSpecJson(spec)).created).toEqual({ channel: "unstable", plop: true });
+    expect(parseHomeSpec({ ...BASE, created: { channel: "26.05", plop: false } })).toMatchObject({
+      channel: "26.05",
+      plop: false,
+    });
   });
 
-  it("allows VS Code, and only it, when it is the editor", () => {
-    expect(parseHomeSpec({ ...BASE, editor: "vscode" }).allowUnfree).toEqual(["vscode"]);
+  it("leaves VS Code's unfree allowance to flake.nix (live: it follows the editor)", () => {
+    expect(parseHomeSpec({ ...BASE, editor: "vscode" }).allowUnfree).toEqual([]);
     expect(parseHomeSpec({ ...BASE, templates: ["py", "js"] }).templates).toEqual([
       "python",
       "node",
@@ -242,7 +250,9 @@ describe("edits for generators", () => {
     expect(spec.hosts["work-server"]?.layers).toEqual(["base", "personal"]);
     expect(renderHome(next).map((f) => f.path)).toContain("profiles/work.nix");
     expect(() => addLayer(spec, "Bad", {})).toThrow(/not a valid layer name/);
-    expect(() => addLayer(spec, "x", { hosts: ["nope"] })).toThrow(/no host "nope"/);
+    expect(() => addLayer(spec, "x", { hosts: ["nope"] })).toThrow(/unknown host "nope"/);
+    expect(() => addLayer(spec, "x", {})).toThrow(/choose at least one host/);
+    expect(() => addLayer(next, "work", { default: true })).toThrow(/layer work already exists/);
   });
 
   it("adds a host and a template", () => {
@@ -251,11 +261,18 @@ describe("edits for generators", () => {
       system: "aarch64-linux",
       layers: ["base", "personal"],
       username: "pi",
-      homeDirectory: "/home/pi",
     });
-    expect(() => addHost(spec, "Laptop", { system: "x86_64-linux" })).toThrow(/already exists/);
+    expect(homeConfigurations(next).find((c) => c.host === "pi")?.homeDirectory).toBe("/home/pi");
+    expect(() => addHost(spec, "Laptop", { system: "x86_64-linux" })).toThrow(
+      /"Laptop" clashes with "laptop": they differ only in case/,
+    );
+    expect(() => addHost(spec, "laptop", { system: "x86_64-linux" })).toThrow(/already exists/);
+    expect(() => addHost(spec, "mac", { system: "x86_64-darwin" })).toThrow(/26\.05/);
+    expect(() => addHost(spec, "pi", { system: "aarch64-linux", layers: ["nope"] })).toThrow(
+      /unknown layer "nope"/,
+    );
     expect(addTemplate(spec, "golang").templates).toEqual(["python", "node", "rust", "go"]);
-    expect(addTemplate(spec, "py")).toBe(spec);
+    expect(() => addTemplate(spec, "py")).toThrow(/template python already exists/);
     expect(() => addTemplate(spec, "cobol")).toThrow(/unknown template/);
   });
 });
@@ -305,7 +322,7 @@ describe("structural checks catch mistakes", () => {
 
 describeNix("single-file renderers", () => {
   it("write files Nix parses and evaluates", () => {
-    const spec = parseHomeSpec({ ...BASE, hosts: { "build-box": { email: "ci@x.y" } } });
+    const spec = parseHomeSpec({ ...BASE, hosts: { "build-box": { user: { email: "ci@x.y" } } } });
     const dir = mkdtempSync(join(tmpdir(), "nixhome-single-"));
     const files = {
       "layer.nix": renderLayerFile({
@@ -323,9 +340,9 @@ describeNix("single-file renderers", () => {
     expect(files["layer.nix"]).toContain(
       "with pkgs; [\n    kubectl\n    python3Packages.pip\n  ];",
     );
-    const email = nixEvalJson(
-      `(import ${dir}/host.nix { lib.mkForce = x: { forced = x; }; }).programs.git.settings.user.email`,
-    );
-    expect(email).toEqual({ forced: "ci@x.y" });
+    // The host file takes what its comments tell the reader to use.
+    expect(files["host.nix"]).toMatch(/^\{\s*pkgs,\s*lib,\s*\.\.\.\s*\}:/);
+    const host = nixEvalJson(`(import ${dir}/host.nix { pkgs = { }; lib = { }; }).home.packages`);
+    expect(host).toEqual([]);
   });
 });

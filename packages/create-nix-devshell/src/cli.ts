@@ -3,10 +3,11 @@ import { errorLine, run } from "./run.js";
 
 async function main(): Promise<void> {
   // Ctrl-C outside a prompt: writing is synchronous, so this only runs between steps.
-  process.once("SIGINT", () => {
+  const onSigint = () => {
     process.stderr.write("\ncreate-nix-devshell: cancelled; nothing was written\n");
     process.exit(130);
-  });
+  };
+  process.once("SIGINT", onSigint);
   try {
     process.exitCode = await run({
       argv: process.argv.slice(2),
@@ -25,7 +26,8 @@ async function main(): Promise<void> {
     process.exitCode = code;
   }
   // Leave nothing pending (a prompt's stdin listener would keep the process alive).
-  process.removeAllListeners("SIGINT");
+  // Only our own: the writer's handler still has to see a signal that came during the write.
+  process.off("SIGINT", onSigint);
   if (process.stdin.isTTY) process.stdin.unref();
 }
 

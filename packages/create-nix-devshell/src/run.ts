@@ -6,6 +6,7 @@
  */
 import { fsErrorLine, isFsError, NixhomeError, nonUtf8Argument } from "@nixhome/core";
 import { type ContextInput, checkProjectDir, parseContext } from "./context.js";
+import { checkHome, type HomeCheck } from "./steps/home.js";
 import { helpText, listText } from "./steps/info.js";
 import { chooseLanguages } from "./steps/languages.js";
 import { planFiles } from "./steps/plan.js";
@@ -17,7 +18,11 @@ declare const __VERSION__: string;
 export const VERSION: string = typeof __VERSION__ === "string" ? __VERSION__ : "dev";
 
 /** One run; resolves to the exit code. */
-export async function run(input: ContextInput, prompts: Prompts = clackPrompts()): Promise<number> {
+export async function run(
+  input: ContextInput,
+  prompts: Prompts = clackPrompts(),
+  home: HomeCheck = {},
+): Promise<number> {
   const bad = nonUtf8Argument(input.argv);
   if (bad) throw new NixhomeError(bad, 2);
   const ctx = parseContext(input);
@@ -36,8 +41,25 @@ export async function run(input: ContextInput, prompts: Prompts = clackPrompts()
   checkProjectDir(ctx.dir);
   const chosen = await chooseLanguages(ctx, prompts);
   const planned = planFiles(ctx, chosen);
-  if (ctx.dryRun) showPlan(ctx, chosen, planned);
-  else writePlan(ctx, chosen, planned);
+  if (ctx.fromHome !== undefined)
+    checkHome(
+      ctx.fromHome,
+      chosen.choices.map((c) => c.preset.id),
+      ctx.cwd,
+      ctx.env,
+      home,
+    );
+  if (ctx.dryRun) {
+    // A dry run shows what would change and succeeds, even where a real run would stop.
+    try {
+      showPlan(ctx, chosen, planned);
+    } catch (e) {
+      if (!(e instanceof NixhomeError)) throw e;
+      ctx.stdout(`Without --dry-run this run would stop here: ${e.message}\n`);
+    }
+    return 0;
+  }
+  writePlan(ctx, chosen, planned);
   return 0;
 }
 

@@ -227,16 +227,19 @@ describe("detection without a language", () => {
     const dir = tmp({
       "pyproject.toml": "[project]\n",
       ".python-version": "3.12.4\n",
-      "web/package.json": "{}",
+      "web/package.json": '{"name":"web"}',
       "web/.nvmrc": "22\n",
     });
     const r = cli(["--yes"], dir);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/python\s+pyproject\.toml; \.python-version asks for 3\.12/);
+    expect(r.stdout).toMatch(/python\s+pyproject\.toml; \.python-version asks for 3\.12\.4/);
     expect(r.stdout).toMatch(/node\s+web\/package\.json; web\/\.nvmrc asks for 22/);
-    expect(readFileSync(join(dir, "flake.nix"), "utf8")).toBe(
-      (expected("python@3.12", "node@22")[0] as { content: string }).content,
-    );
+    const flake = readFileSync(join(dir, "flake.nix"), "utf8");
+    expect(flake).toContain("pkgs.python312");
+    expect(flake).toContain("pkgs.nodejs_22");
+    // The subproject's node_modules/.bin, not the root's.
+    expect(flake).toContain('export PATH="$PWD/web/node_modules/.bin:$PATH"');
+    expect(readFileSync(join(dir, ".envrc"), "utf8")).toContain("watch_file web/package.json");
   });
 
   it("without a TTY takes the detection too (nothing to confirm with)", () => {
@@ -389,21 +392,32 @@ describe("--dry-run", () => {
     expect(r.stdout).toContain((expected("python")[0] as { content: string }).content);
   });
 
-  it("shows the difference with an existing flake.nix and fails like the real run", () => {
-    const dir = tmp({ "flake.nix": "{ }\n" });
-    const r = cli(["go", "--dry-run"], dir);
-    expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/CONFLICT\s+flake\.nix/);
-    expect(r.stdout).toContain("- { }");
-    expectOneErrorLine(r, /use --force/);
-    expect(snapshot(dir)).toEqual({ "flake.nix": "{ }\n" });
+  it("shows the difference with an existing flake.nix, says the real run would stop, exits 0", () => {
+    for (const args of [
+      ["go", "--dry-run"],
+      ["go", "--dry-run", "--yes"],
+      ["--yes", "--dry-run"],
+    ]) {
+      const dir = tmp({ "flake.nix": "{ }\n", "go.mod": "module x\n" });
+      const r = cli(args, dir);
+      expect(r.code, args.join(" ")).toBe(0);
+      expect(r.stdout).toMatch(/CONFLICT\s+flake\.nix/);
+      expect(r.stdout).toContain("- { }");
+      expect(r.stdout).toMatch(/Without --dry-run this run would stop here: .*use --force/);
+      expect(r.stderr).toBe("");
+      expect(snapshot(dir)).toEqual({ "flake.nix": "{ }\n", "go.mod": "module x\n" });
+    }
   });
 });
 
 describe("--from-home", () => {
   it("writes only .envrc reusing the home repository's shells", () => {
     const dir = tmp();
-    const r = cli(["python", "node", "--from-home", "~/home-manager"], dir);
+    const home = tmp({
+      "home-manager/flake.nix": "{ }\n",
+      "home-manager/nixhome.json": JSON.stringify({ templates: ["python", "node", "go"] }),
+    });
+    const r = cli(["python", "node", "--from-home", "~/home-manager"], dir, { HOME: home });
     expect(r.code).toBe(0);
     expect(readdirSync(dir)).toEqual([".envrc"]);
     const lines = readFileSync(join(dir, ".envrc"), "utf8").split("\n");
@@ -413,6 +427,25 @@ describe("--from-home", () => {
     ]);
     expect(r.stdout).toContain("direnv allow");
     expect(r.stdout).not.toContain("nix develop");
+  });
+
+  it("refuses a repository that does not exist or lacks the template, writing nothing", () => {
+    const home = tmp({
+      "hm/flake.nix": "{ }\n",
+      "hm/nixhome.json": JSON.stringify({ templates: ["python"] }),
+      "bare/README": "",
+    });
+    for (const [ref, why] of [
+      ["~/nope", /~\/nope: .*nope does not exist$/],
+      ["~/bare", /has no flake\.nix/],
+      ["~/hm", /has no dev shell for node \(it offers: python\); add the template there first/],
+    ] as const) {
+      const dir = tmp();
+      const r = cli(["python", "node", "--from-home", ref], dir, { HOME: home });
+      expect(r.code, ref).toBe(1);
+      expectOneErrorLine(r, why);
+      expect(readdirSync(dir), ref).toEqual([]);
+    }
   });
 });
 

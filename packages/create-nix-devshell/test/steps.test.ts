@@ -193,3 +193,32 @@ describe("context", () => {
     );
   });
 });
+
+describe("--from-home checks (homeShells)", () => {
+  it("asks nix eval for a remote repository's dev shells, and fails in one line without Nix", async () => {
+    const { homeShells } = await import("../src/steps/home.js");
+    const calls: string[][] = [];
+    const nix = (args: readonly string[]) => {
+      calls.push([...args]);
+      return { status: 0, stdout: '["go","python"]', stderr: "" };
+    };
+    expect(homeShells("github:me/home", "/", {}, { nix, system: "x86_64-linux" })).toEqual([
+      "go",
+      "python",
+    ]);
+    expect(calls[0]).toEqual([
+      "eval",
+      "--json",
+      "github:me/home#devShells.x86_64-linux",
+      "--apply",
+      "builtins.attrNames",
+    ]);
+    expect(() => homeShells("github:me/home", "/", {}, { nix: null })).toThrow(
+      /cannot check it without Nix/,
+    );
+    const failing = () => ({ status: 1, stdout: "", stderr: "error: repository 'x' not found\n" });
+    expect(() => homeShells("github:me/nope", "/", {}, { nix: failing })).toThrow(
+      /nix eval failed \(repository 'x' not found\)$/,
+    );
+  });
+});

@@ -1,13 +1,11 @@
 /**
- * Everything a run knows, parsed once: the command line (node:util parseArgs),
+ * Everything a run knows, parsed once: the command line (parseArgv, below),
  * the starting spec of `--config`, and what the machine suggests as defaults
  * (git identity, account, home, platform). Steps read the Context; nothing
  * else looks at argv or the environment.
  */
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { homedir, hostname, userInfo } from "node:os";
-import { parseArgs } from "node:util";
 import {
   ALL_SYSTEMS,
   type ChannelId,
@@ -28,6 +26,7 @@ import {
   type HomeSpec,
   NixhomeError,
   parseHomeSpec,
+  readRegularText,
   SHELLS,
   type Shell,
 } from "@nixhome/core";
@@ -48,18 +47,37 @@ export interface Environment {
   homedir: () => string;
   username: () => string;
   hostname: () => string;
-  /** `git config <key>`, or undefined. */
+  /** `git config user.name` / `user.email`, or undefined. */
   gitConfig: (key: string) => string | undefined;
   hasGit: () => boolean;
 }
 
 export function realEnvironment(): Environment {
-  const git = (args: string[]) =>
-    spawnSync("git", args, {
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "ignore"],
-      timeout: 5000,
-    });
+  // One git process answers every question a run has for git (is it there,
+  // user.name, user.email): each spawn costs milliseconds a --yes run notices.
+  let identity: { found: boolean; values: Map<string, string> } | undefined;
+  const gitIdentity = () => {
+    if (!identity) {
+      const r = spawnSync("git", ["config", "--get-regexp", "^user\\.(name|email)$"], {
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "ignore"],
+        timeout: 5000,
+      });
+      const values = new Map<string, string>();
+      // Exit 1: git ran and found none of the keys.
+      const found = !r.error && (r.status === 0 || r.status === 1);
+      if (r.status === 0)
+        for (const line of r.stdout.split("\n")) {
+          const space = line.indexOf(" ");
+          const key = line.slice(0, space).toLowerCase();
+          const value = line.slice(space + 1).trim();
+          // The last value wins, as with `git config --get`.
+          if (space > 0 && value) values.set(key, value);
+        }
+      identity = { found, values };
+    }
+    return identity;
+  };
   return {
     cwd: process.cwd(),
     env: process.env,
@@ -75,12 +93,8 @@ export function realEnvironment(): Environment {
       }
     },
     hostname,
-    gitConfig: (key) => {
-      const r = git(["config", "--get", key]);
-      const value = r.status === 0 ? r.stdout.trim() : "";
-      return value || undefined;
-    },
-    hasGit: () => git(["--version"]).status === 0,
+    gitConfig: (key) => gitIdentity().values.get(key.toLowerCase()),
+    hasGit: () => gitIdentity().found,
   };
 }
 
@@ -148,19 +162,67 @@ export function usageError(message: string): NixhomeError {
   return new NixhomeError(`${message} (see --help)`, 2);
 }
 
-function parseError(e: unknown): NixhomeError {
-  const message = (e as Error).message.split("\n")[0] ?? "invalid arguments";
-  const unknown = /Unknown option '(-{1,2}[^']+)'/.exec(message);
-  if (unknown) {
-    const word = (unknown[1] as string).replace(/^-+/, "").split("=")[0] as string;
-    const near = closest(word, Object.keys(OPTIONS)).map((o) => `--${o}`);
-    return usageError(
-      `unknown option ${unknown[1]}${near.length ? `; did you mean ${near.join(", ")}?` : ""}`,
-    );
+type OptionValues = {
+  -readonly [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K] extends { multiple: true }
+    ? string[]
+    : (typeof OPTIONS)[K] extends { type: "string" }
+      ? string
+      : boolean;
+};
+
+/**
+ * The command line, strictly: `--name value`, `--name=value`, `-y`, repeated
+ * `--host`, `--` ends the options. (node:util's parseArgs does the same but
+ * costs a --yes run milliseconds: Node compiles it on first use.)
+ */
+export function parseArgv(argv: readonly string[]): {
+  values: OptionValues;
+  positionals: string[];
+} {
+  const values: Record<string, string | boolean | string[]> = {};
+  const positionals: string[] = [];
+  const shorts = new Map<string, string>(
+    Object.entries(OPTIONS).flatMap(([name, o]) => ("short" in o ? [[o.short, name]] : [])),
+  );
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === "--") {
+      positionals.push(...argv.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith("-") || arg === "-") {
+      positionals.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf("=");
+    const long = arg.startsWith("--");
+    const word = long ? arg.slice(2, eq > 0 ? eq : undefined) : arg.slice(1);
+    const name = long ? word : shorts.get(word);
+    const option = name === undefined ? undefined : OPTIONS[name as keyof typeof OPTIONS];
+    if (name === undefined || option === undefined) {
+      const near = closest(word, Object.keys(OPTIONS)).map((o) => `--${o}`);
+      throw usageError(
+        `unknown option ${long ? `--${word}` : arg}${near.length ? `; did you mean ${near.join(", ")}?` : ""}`,
+      );
+    }
+    if (option.type === "boolean") {
+      if (long && eq > 0) throw usageError(`--${name} does not take a value`);
+      values[name] = true;
+      continue;
+    }
+    let value: string | undefined;
+    if (long && eq > 0) value = arg.slice(eq + 1);
+    else {
+      value = argv[i + 1];
+      if (value === undefined || (value.startsWith("-") && value !== "-"))
+        throw usageError(`--${name} needs a value`);
+      i++;
+    }
+    if ("multiple" in option && option.multiple)
+      values[name] = [...((values[name] as string[] | undefined) ?? []), value];
+    else values[name] = value;
   }
-  const missing = /Option '(-{1,2}[^']+)' argument missing/.exec(message);
-  if (missing) return usageError(`${missing[1]} needs a value`);
-  return usageError(message.replace(/\.$/, ""));
+  return { values: values as OptionValues, positionals };
 }
 
 /** Fail with one line (exit 2) when a validator objects. */
@@ -197,12 +259,7 @@ export function parseHostFlag(value: string): HostFlag {
 }
 
 export function getContext(argv: readonly string[], environment: Environment, io: Io): Context {
-  let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>;
-  try {
-    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (e) {
-    throw parseError(e);
-  }
+  const parsed = parseArgv(argv);
   const v = parsed.values;
   if (parsed.positionals.length > 1)
     throw usageError(
@@ -242,16 +299,14 @@ export function getContext(argv: readonly string[], environment: Environment, io
 
   let config: HomeSpec | undefined;
   if (v.config !== undefined) {
-    let text: string;
+    let text: string | null;
     try {
-      text = readFileSync(v.config, "utf8");
+      // A regular UTF-8 file only: a FIFO or device is refused instead of read forever.
+      text = readRegularText(v.config, v.config);
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      throw new NixhomeError(
-        `--config ${v.config}: ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : (e as Error).message}`,
-        2,
-      );
+      throw new NixhomeError(`--config ${(e as Error).message}`, 2);
     }
+    if (text === null) throw new NixhomeError(`--config ${v.config}: no such file`, 2);
     config = parseHomeSpec(text, v.config);
   }
 

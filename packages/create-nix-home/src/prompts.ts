@@ -1,8 +1,8 @@
 /**
  * The prompts a run may ask, as an interface: the real one is @clack/prompts,
- * tests drive the same questions with scripted answers.
+ * tests drive the same questions with scripted answers. The library is loaded
+ * only when a question is asked: `--yes` and flag-only runs never pay for it.
  */
-import * as clack from "@clack/prompts";
 
 export interface Choice<T extends string> {
   value: T;
@@ -37,20 +37,7 @@ export interface Prompts {
   outro(message: string): void;
 }
 
-export const clackPrompts: Prompts = {
-  intro: (title) => clack.intro(title),
-  text: (opts) => clack.text(opts),
-  select: <T extends string>(opts: { message: string; options: Choice<T>[]; initialValue?: T }) =>
-    clack.select<T>(opts as unknown as Parameters<typeof clack.select<T>>[0]),
-  multiselect: <T extends string>(opts: {
-    message: string;
-    options: Choice<T>[];
-    initialValues?: T[];
-    required?: boolean;
-    maxItems?: number;
-  }) => clack.multiselect<T>(opts as unknown as Parameters<typeof clack.multiselect<T>>[0]),
-  confirm: (opts) => clack.confirm(opts),
-  isCancel: (value): value is symbol => clack.isCancel(value),
-  cancel: (message) => clack.cancel(message),
-  outro: (message) => clack.outro(message),
-};
+/** @clack/prompts behind the interface (clack.ts), loaded on first use. */
+export async function loadClackPrompts(): Promise<Prompts> {
+  return (await import("./clack.js")).clackPrompts;
+}

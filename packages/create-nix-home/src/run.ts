@@ -2,11 +2,12 @@
  * One run: context → answers → spec → plan → write → git → next steps.
  * Returns the exit code; errors become one `create-nix-home: …` line.
  */
+import { writeSync } from "node:fs";
 import { resolve } from "node:path";
 import { fsErrorLine, isFsError, NixhomeError, nonUtf8Argument } from "@nixhome/core";
 import { type Environment, getContext, type Io, realEnvironment } from "./context.js";
 import { HELP } from "./help.js";
-import { clackPrompts, type Prompts } from "./prompts.js";
+import { loadClackPrompts, type Prompts } from "./prompts.js";
 import { collectAnswers } from "./steps/answers.js";
 import { initGit } from "./steps/git.js";
 import { nextSteps } from "./steps/next-steps.js";
@@ -22,9 +23,33 @@ export interface RunOptions {
   io?: Io;
 }
 
+/** A run that asks nothing never calls these (answers.ts checks isTTY and --yes first). */
+const NO_PROMPTS: Prompts = new Proxy({} as Prompts, {
+  get: (_, name) =>
+    name === "isCancel"
+      ? () => false
+      : () => {
+          throw new Error(`internal: prompt ${String(name)} asked without a terminal`);
+        },
+});
+
+/**
+ * Straight to the file descriptor: creating process.stdout costs a short run
+ * milliseconds. A pipe that would block (EAGAIN) gets the rest through the stream.
+ */
+function writeOut(fd: 1 | 2, text: string): void {
+  const bytes = Buffer.from(text, "utf8");
+  let done = 0;
+  try {
+    while (done < bytes.length) done += writeSync(fd, bytes, done);
+  } catch {
+    (fd === 1 ? process.stdout : process.stderr).write(bytes.subarray(done));
+  }
+}
+
 const processIo: Io = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
+  stdout: (text) => writeOut(1, text),
+  stderr: (text) => writeOut(2, text),
 };
 
 export async function run(argv: readonly string[], options: RunOptions = {}): Promise<number> {
@@ -43,7 +68,9 @@ export async function run(argv: readonly string[], options: RunOptions = {}): Pr
     }
     // A target that cannot work is refused before any question about it is answered.
     if (ctx.flags.dir !== undefined) checkTarget(ctx, ctx.flags.dir);
-    const prompts = options.prompts ?? clackPrompts;
+    // The prompts library is loaded only for a run that asks questions.
+    const asks = !ctx.yes && ctx.environment.isTTY;
+    const prompts = options.prompts ?? (asks ? await loadClackPrompts() : NO_PROMPTS);
     const answers = await collectAnswers(ctx, prompts);
     const state = checkTarget(ctx, answers.dir);
     const spec = buildSpec(ctx, answers);

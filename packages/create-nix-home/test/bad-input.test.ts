@@ -298,7 +298,7 @@ describe("bad input", () => {
     chmodSync(target, 0o555);
     const before = snapshot(cwd);
     // The bundle is one file: a copy anyone can read works wherever the repository lives.
-    const cli = join(tmp("cnh-bin-"), "cli.mjs");
+    const cli = join(tmp("cnh-bin-"), "cli.cjs");
     copyFileSync(CLI, cli);
     chmodSync(cli, 0o755);
     const args = [cli, "ro", "--yes", "--no-git"];

@@ -47,7 +47,9 @@ describe("create-nix-home", () => {
     expect(json.shell).toBe("zsh");
     expect(Object.keys(json.hosts)).toEqual(["laptop", "work-server", "cloud-instance"]);
     expect(json.templates).toEqual(["python", "node", "rust"]);
-    expect(r.stdout).toContain("nix run home-manager/master -- switch -b backup --flake .#bigboss");
+    expect(r.stdout).toContain(
+      "nix --extra-experimental-features 'nix-command flakes' run .#home-manager -- switch -b backup --flake .#bigboss",
+    );
     expect(statSync(join(cwd, "home-manager", "bootstrap.sh")).mode & 0o777).toBe(0o755);
   });
 
@@ -64,9 +66,9 @@ describe("create-nix-home", () => {
     const r = cli(["--yes", "--no-git", "--shell", "bash"], { cwd, env: machine() });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain("placeholder");
-    expect(readFileSync(join(cwd, "home-manager", "profiles/personal.nix"), "utf8")).toContain(
-      'user.email = "bigboss@example.com";',
-    );
+    const json = JSON.parse(readFileSync(join(cwd, "home-manager", "nixhome.json"), "utf8"));
+    expect(json.user.email).toBe("bigboss@example.com");
+    expect(r.stdout).toContain("change user.email in nixhome.json");
   });
 
   it("initialises git and stages every file (flakes ignore untracked files)", () => {
@@ -95,7 +97,12 @@ describe("create-nix-home", () => {
         layers: ["base", "personal", "work"],
         hosts: {
           mbp: { system: "aarch64-darwin", layers: ["base", "personal", "work"] },
-          box: { system: "x86_64-linux", username: "ops", email: "ops@x.y", layers: ["base"] },
+          box: {
+            system: "x86_64-linux",
+            username: "ops",
+            user: { email: "ops@x.y" },
+            layers: ["base"],
+          },
         },
         templates: ["go"],
       }),
@@ -112,10 +119,10 @@ describe("create-nix-home", () => {
       system: "x86_64-linux",
       layers: ["base"],
       username: "ops",
-      homeDirectory: "/home/ops",
-      email: "ops@x.y",
+      user: { email: "ops@x.y" },
     });
-    expect(json.allowUnfree).toEqual(["vscode"]);
+    // flake.nix allows VS Code itself, following "editor".
+    expect(json.allowUnfree).toEqual([]);
     // Flags still win over the file; the rest of the file is kept.
     const third = cli(
       [
@@ -133,7 +140,7 @@ describe("create-nix-home", () => {
     expect(third.status, third.stderr).toBe(0);
     const j3 = JSON.parse(readFileSync(join(cwd, "three", "nixhome.json"), "utf8"));
     expect(j3.shell).toBe("fish");
-    expect(j3.plop).toBe(false);
+    expect(j3.created.plop).toBe(false);
     expect(j3.layers).toEqual(["base", "personal", "work"]);
     expect(snapshot(join(cwd, "three"))["package.json"]).toBeUndefined();
   });
@@ -230,8 +237,11 @@ describeNix("what the CLI writes, read by Nix", () => {
     const r = cli(["repo", "--yes", "--no-git", "--name", name, "--editor", "vscode"], { cwd });
     expect(r.status, r.stderr).toBe(0);
     nixParse(nixFilesUnder(join(cwd, "repo")));
+    // The name is data: nixhome.json holds it, no .nix file does.
+    const json = JSON.parse(readFileSync(join(cwd, "repo", "nixhome.json"), "utf8"));
+    expect(json.user.name).toBe(name);
     const got = nixEvalJson(
-      `(import ${join(cwd, "repo", "profiles", "personal.nix")} { }).programs.git.settings.user.name`,
+      `(builtins.fromJSON (builtins.readFile ${join(cwd, "repo", "nixhome.json")})).user.name`,
     );
     expect(got).toBe(name);
   });

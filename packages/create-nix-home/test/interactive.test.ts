@@ -100,7 +100,10 @@ describe("the questions", () => {
         ["home directory", undefined],
         ["Shell", undefined],
         ["Editor", "vscode"],
-        ["Hosts", ["laptop", "mbp"]],
+        ["Hosts", "laptop mbp vm"],
+        ["System of laptop", undefined],
+        ["System of mbp", undefined],
+        ["System of vm", "aarch64-linux"],
         ["Project templates", ["go", "python"]],
         ["Channel", undefined],
       ],
@@ -115,7 +118,7 @@ describe("the questions", () => {
       System: "aarch64-darwin",
       Shell: "fish",
       Editor: "vim",
-      Hosts: ["laptop", "work-server", "cloud-instance"],
+      Hosts: "laptop work-server cloud-instance",
       Channel: "unstable",
     });
     expect(r.asked.find((a) => a.message.startsWith("Your name"))?.initial).toBe("Ada Lovelace");
@@ -134,9 +137,15 @@ describe("the questions", () => {
       shell: "fish",
       editor: "vscode",
       templates: ["go", "python"],
-      allowUnfree: ["vscode"],
-      hosts: { laptop: { system: "aarch64-darwin" }, mbp: { system: "aarch64-darwin" } },
+      allowUnfree: [],
+      hosts: {
+        laptop: { system: "aarch64-darwin" },
+        mbp: { system: "aarch64-darwin" },
+        vm: { system: "aarch64-linux" },
+      },
     });
+    // Each host's home follows its own system (derived by flake.nix, not stored).
+    expect(json.hosts.vm.homeDirectory).toBeUndefined();
     // The hostname is a host: the next steps name its configuration.
     expect(r.out).toContain("--flake .#ada@mbp");
   });
@@ -148,7 +157,7 @@ describe("the questions", () => {
         ["username", "nn"],
         ["home directory", undefined],
         ["Editor", undefined],
-        ["Hosts", []],
+        ["Hosts", ""],
         ["Project templates", []],
         ["Channel", undefined],
         ["git", true],
@@ -162,8 +171,51 @@ describe("the questions", () => {
     expect(channel?.initial).toBe("26.05");
     expect(r.asked.find((a) => a.message.includes("home"))?.initial).toBe("/Users/nn");
     const json = JSON.parse(readFileSync(join(r.cwd, "repo", "nixhome.json"), "utf8"));
-    expect(json).toMatchObject({ channel: "26.05", hosts: {}, templates: [] });
+    expect(json).toMatchObject({ created: { channel: "26.05" }, hosts: {}, templates: [] });
     expect(existsSync(join(r.cwd, "repo", ".git"))).toBe(true);
+  });
+
+  it("refuses host names that are invalid or the same in another case", async () => {
+    for (const [answer, problem] of [
+      ["laptop Laptop", /"laptop" and "Laptop" differ only in case/],
+      ["ok bad_name", /"bad_name" is not a valid host name/],
+      ["a a", /a is named twice/],
+    ] as const) {
+      const r = await drive(
+        ["repo", "--name", "N", "--email", "n@x.y", "--system", "x86_64-linux", "--shell", "zsh"],
+        [
+          ["username", undefined],
+          ["home directory", undefined],
+          ["Editor", undefined],
+          ["Hosts", answer],
+        ],
+      );
+      expect(r.err).toMatch(problem);
+    }
+  });
+
+  it("offers x86_64-darwin hosts only with the 26.05 channel", async () => {
+    const r = await drive(
+      ["repo", "--name", "N", "--email", "n@x.y", "--system", "x86_64-linux", "--shell", "zsh"],
+      [
+        ["username", undefined],
+        ["home directory", undefined],
+        ["Editor", undefined],
+        ["Hosts", "old-mac"],
+        ["System of old-mac", "x86_64-darwin"],
+        ["Project templates", []],
+        ["Channel", undefined],
+      ],
+    );
+    expect(r.code, r.err).toBe(0);
+    const channel = r.asked.find((a) => a.message.startsWith("Channel"));
+    expect(channel?.disabled).toEqual(["unstable"]);
+    const json = JSON.parse(readFileSync(join(r.cwd, "repo", "nixhome.json"), "utf8"));
+    expect(json.created.channel).toBe("26.05");
+    expect(json.hosts["old-mac"]).toEqual({
+      system: "x86_64-darwin",
+      layers: ["base", "personal"],
+    });
   });
 
   it("refuses bad answers in the prompt itself", async () => {
@@ -194,7 +246,7 @@ describe("the questions", () => {
         ["Shell", undefined],
         ["Editor", undefined],
         ["Hosts", undefined],
-        ["Project templates", undefined],
+        ["System of laptop", undefined],
       ];
       (script[at] as [string, unknown])[1] = CANCEL;
       const r = await drive([], script.slice(0, at + 1));
@@ -266,6 +318,9 @@ describe.skipIf(!hasScript)("the real prompts on a terminal", () => {
       "Shell",
       "Editor",
       "Hosts",
+      "System of laptop",
+      "System of work-server",
+      "System of cloud-instance",
       "Project templates",
       "Channel",
       "Initialise a git",

@@ -1,33 +1,26 @@
 /**
  * The edits the generators make, as pure functions: repository state in,
- * FilePlan out. Wiring is structural: a layer, host or template is added to
- * nixhome.json (which the generated flake.nix reads) and gets one new `.nix`
- * file; no `.nix` file a person owns is ever rewritten.
+ * FilePlan out. The spec edit itself is core's (addLayer / addHost /
+ * addTemplate, the same functions create-nix-home uses, validated like
+ * nixhome.json); a plan writes nixhome.json and the one new `.nix` file,
+ * nothing else. flake.nix reads the JSON, so no file a person owns is rewritten.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import {
-  ALL_SYSTEMS,
-  CHANNELS,
-  checkHomeDirectory,
-  checkHostName,
-  checkLayerName,
-  checkTemplate,
-  checkUsername,
-  didYouMean,
+  addHost,
+  addLayer,
+  addTemplate,
+  DEFAULT_CONFIG,
   type FilePlan,
-  findPreset,
   type HomeSpec,
   NixhomeError,
-  own,
-  type PlannedFile,
   parseHomeSpec,
-  renderHome,
+  readRegularText,
   renderHostFile,
   renderLayerFile,
   renderSpecJson,
   renderTemplateFile,
-  usedLayers,
 } from "@nixhome/core";
 
 /** What the generators know about a repository, read once. */
@@ -40,8 +33,7 @@ export interface Repo {
   read(path: string): string | null;
 }
 
-/** The configuration without a host: `homeConfigurations."<user>"`. */
-export const DEFAULT_CONFIG = "default";
+export { DEFAULT_CONFIG };
 
 export function readRepo(dir: string): Repo {
   const file = join(dir, "nixhome.json");
@@ -49,7 +41,8 @@ export function readRepo(dir: string): Repo {
     throw new NixhomeError(
       `no nixhome.json in ${dir}: run the generators inside a repository made by create-nix-home`,
     );
-  const specText = readFileSync(file, "utf8");
+  // Only a regular UTF-8 file is read (a FIFO in its place is an error, never a hang).
+  const specText = readRegularText(file) as string;
   let json: unknown;
   try {
     json = JSON.parse(specText);
@@ -62,7 +55,7 @@ export function readRepo(dir: string): Repo {
     specText,
     spec,
     exists: (p) => existsSync(join(dir, p)),
-    read: (p) => (existsSync(join(dir, p)) ? readFileSync(join(dir, p), "utf8") : null),
+    read: (p) => readRegularText(join(dir, p)),
   };
 }
 
@@ -84,33 +77,6 @@ function checkFlakeReadsSpec(repo: Repo): void {
     );
 }
 
-function fail(message: string | undefined): void {
-  if (message) throw new NixhomeError(message);
-}
-
-/** Files create-nix-home generates from the whole spec and a generator keeps current. */
-export const DERIVED_FILES = ["README.md", "bootstrap.sh"] as const;
-
-/**
- * The nixhome.json edit, plus README.md and bootstrap.sh (they list the hosts and
- * configurations) brought up to date — but only where they are exactly as
- * generated for the old spec: a file someone edited is left alone.
- */
-function specEdit(repo: Repo, spec: HomeSpec): PlannedFile[] {
-  const before = new Map(renderHome(repo.spec).map((f) => [f.path, f]));
-  const after = new Map(renderHome(spec).map((f) => [f.path, f]));
-  const derived = DERIVED_FILES.flatMap((path) => {
-    const old = before.get(path);
-    const next = after.get(path);
-    if (!old || !next || old.content === next.content || repo.read(path) !== old.content) return [];
-    return [{ ...next, replaces: old.content }];
-  });
-  return [
-    { path: "nixhome.json", content: renderSpecJson(spec), replaces: repo.specText },
-    ...derived,
-  ];
-}
-
 /** Parse a package list typed as "ripgrep, fd jq" into attribute names. */
 export function parsePackages(text: string | readonly string[]): string[] {
   const items = typeof text === "string" ? text.split(/[\s,]+/) : [...text];
@@ -119,6 +85,15 @@ export function parsePackages(text: string | readonly string[]): string[] {
     if (!/^[A-Za-z_][A-Za-z0-9_'+-]*(\.[A-Za-z_][A-Za-z0-9_'+-]*)*$/.test(name))
       throw new NixhomeError(`${JSON.stringify(name)} is not a nixpkgs attribute name`);
   return names.filter((p, i) => names.indexOf(p) === i);
+}
+
+/** The two files a generator writes: the one new module, and nixhome.json. */
+function plan(repo: Repo, file: string, content: string, spec: HomeSpec): FilePlan {
+  checkFlakeReadsSpec(repo);
+  return [
+    { path: file, content },
+    { path: "nixhome.json", content: renderSpecJson(spec), replaces: repo.specText },
+  ];
 }
 
 export interface ProfileAnswers {
@@ -131,39 +106,24 @@ export interface ProfileAnswers {
 
 export function planProfile(repo: Repo, answers: ProfileAnswers): FilePlan {
   const name = answers.name.trim();
-  fail(checkLayerName(name));
+  const targets = [...new Set(answers.hosts)];
+  const spec = addLayer(repo.spec, name, {
+    default: targets.includes(DEFAULT_CONFIG),
+    hosts: targets.filter((t) => t !== DEFAULT_CONFIG),
+  });
   const file = `profiles/${name}.nix`;
-  if (usedLayers(repo.spec).includes(name))
-    throw new NixhomeError(`layer ${name} already exists (${file})`);
   if (repo.exists(file))
     throw new NixhomeError(
       `${file} already exists but no configuration uses it; choose another name or add it to nixhome.json yourself`,
     );
-  const targets = [...new Set(answers.hosts)];
-  if (targets.length === 0)
-    throw new NixhomeError("choose at least one host (or default) to import the layer");
-  const spec = structuredClone(repo.spec);
-  for (const t of targets) {
-    if (t === DEFAULT_CONFIG) spec.layers.push(name);
-    else if (own(spec.hosts, t)) own(spec.hosts, t)?.layers.push(name);
-    else
-      throw new NixhomeError(
-        `unknown host ${JSON.stringify(t)}${didYouMean(t, [...Object.keys(spec.hosts), DEFAULT_CONFIG])}`,
-      );
-  }
-  checkFlakeReadsSpec(repo);
   const packages = parsePackages(answers.packages ?? []);
-  return [
-    {
-      path: file,
-      content: renderLayerFile({
-        name,
-        ...(answers.purpose?.trim() ? { purpose: answers.purpose.trim() } : {}),
-        packages,
-      }),
-    },
-    ...specEdit(repo, spec),
-  ];
+  const purpose = answers.purpose?.trim();
+  return plan(
+    repo,
+    file,
+    renderLayerFile({ name, ...(purpose ? { purpose } : {}), packages }),
+    spec,
+  );
 }
 
 export interface HostAnswers {
@@ -171,7 +131,7 @@ export interface HostAnswers {
   system: string;
   /** Another account on this host ("" = the repository's user). */
   username?: string;
-  /** Its home directory ("" = derived or the repository's). */
+  /** Its home directory ("" = derived from the host's own system). */
   home?: string;
   /** Layers the host stacks, lowest precedence first. */
   layers: readonly string[];
@@ -179,39 +139,20 @@ export interface HostAnswers {
 
 export function planHost(repo: Repo, answers: HostAnswers): FilePlan {
   const name = answers.name.trim();
-  fail(checkHostName(name));
+  const username = answers.username?.trim() || undefined;
+  const homeDirectory = answers.home?.trim() || undefined;
+  const spec = addHost(repo.spec, name, {
+    system: answers.system.trim(),
+    layers: answers.layers,
+    ...(username ? { username } : {}),
+    ...(homeDirectory ? { homeDirectory } : {}),
+  });
   const file = `hosts/${name}.nix`;
-  if (own(repo.spec.hosts, name)) throw new NixhomeError(`host ${name} already exists (${file})`);
   if (repo.exists(file))
     throw new NixhomeError(
       `${file} already exists but is not in nixhome.json; choose another name or add it yourself`,
     );
-  const systems = CHANNELS[repo.spec.channel].systems;
-  if (!systems.includes(answers.system))
-    throw new NixhomeError(
-      ALL_SYSTEMS.includes(answers.system)
-        ? `${answers.system} is not supported on the ${repo.spec.channel} channel (${systems.join(", ")})`
-        : `unknown system ${JSON.stringify(answers.system)}${didYouMean(answers.system, systems)}`,
-    );
-  const known = usedLayers(repo.spec);
-  for (const l of answers.layers)
-    if (!known.includes(l))
-      throw new NixhomeError(`unknown layer ${JSON.stringify(l)}${didYouMean(l, known)}`);
-  const username = answers.username?.trim() || undefined;
-  if (username) fail(checkUsername(username));
-  let home = answers.home?.trim() || undefined;
-  if (home) fail(checkHomeDirectory(home));
-  if (username && !home)
-    home = answers.system.endsWith("darwin") ? `/Users/${username}` : `/home/${username}`;
-  const spec = structuredClone(repo.spec);
-  spec.hosts[name] = {
-    system: answers.system,
-    layers: [...new Set(answers.layers)],
-    ...(username ? { username } : {}),
-    ...(home ? { homeDirectory: home } : {}),
-  };
-  checkFlakeReadsSpec(repo);
-  return [{ path: file, content: renderHostFile(spec, name) }, ...specEdit(repo, spec)];
+  return plan(repo, file, renderHostFile(spec, name), spec);
 }
 
 export interface TemplateAnswers {
@@ -219,16 +160,58 @@ export interface TemplateAnswers {
 }
 
 export function planTemplate(repo: Repo, answers: TemplateAnswers): FilePlan {
-  const lang = answers.lang.trim();
-  fail(checkTemplate(lang));
-  const id = (findPreset(lang) as { id: string }).id;
+  const spec = addTemplate(repo.spec, answers.lang.trim());
+  const id = spec.templates[spec.templates.length - 1] as string;
   const file = `profiles/project-templates/${id}.nix`;
-  if (repo.spec.templates.includes(id))
-    throw new NixhomeError(`template ${id} already exists (${file})`);
   if (repo.exists(file))
     throw new NixhomeError(`${file} already exists but is not in nixhome.json; add it yourself`);
-  const spec = structuredClone(repo.spec);
-  spec.templates.push(id);
-  checkFlakeReadsSpec(repo);
-  return [{ path: file, content: renderTemplateFile(id) }, ...specEdit(repo, spec)];
+  return plan(repo, file, renderTemplateFile(id), spec);
+}
+
+// ---- prompt answers → the model, checked (plop hands over untyped answers) ----
+
+type Answers = Record<string, unknown>;
+
+function text(a: Answers, key: string): string {
+  const v = a[key];
+  if (v === undefined || v === null) return "";
+  if (typeof v !== "string") throw new NixhomeError(`${key}: expected text`);
+  return v;
+}
+
+function list(a: Answers, key: string): string[] {
+  const v = a[key];
+  if (v === undefined || v === null) return [];
+  // Bypass arguments arrive as "a,b" text; prompts as a list.
+  if (typeof v === "string")
+    return v
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
+  if (!Array.isArray(v) || v.some((x) => typeof x !== "string"))
+    throw new NixhomeError(`${key}: expected a list of names`);
+  return v as string[];
+}
+
+export function profileAnswers(a: Answers): ProfileAnswers {
+  return {
+    name: text(a, "name"),
+    purpose: text(a, "purpose"),
+    packages: text(a, "packages"),
+    hosts: list(a, "hosts"),
+  };
+}
+
+export function hostAnswers(a: Answers): HostAnswers {
+  return {
+    name: text(a, "name"),
+    system: text(a, "system"),
+    username: text(a, "username"),
+    home: text(a, "home"),
+    layers: list(a, "layers"),
+  };
+}
+
+export function templateAnswers(a: Answers): TemplateAnswers {
+  return { lang: text(a, "lang") };
 }

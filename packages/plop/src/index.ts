@@ -9,6 +9,7 @@
  * Each works interactively or with plop's bypass arguments / `-- --name x`.
  * In a repository's plopfile: `await plop.load("@nixhome/plop")`.
  */
+import { spawnSync } from "node:child_process";
 import { join, relative } from "node:path";
 import {
   ALL_SYSTEMS,
@@ -25,11 +26,14 @@ import {
 import type { NodePlopAPI } from "plop";
 import {
   DEFAULT_CONFIG,
+  hostAnswers,
   planHost,
   planProfile,
   planTemplate,
+  profileAnswers,
   type Repo,
   readRepo,
+  templateAnswers,
 } from "./edit.js";
 
 export * from "./edit.js";
@@ -43,12 +47,29 @@ export interface GeneratorOptions {
 function write(repo: Repo, plan: FilePlan): string {
   acted = true;
   // The edited nixhome.json passes the one validator of the spec before it is written
-  // (a host "LAPTOP" next to "laptop" would otherwise lock every later run out).
+  // (core's edit functions already did; this guards a plan built any other way).
   const spec = plan.find((f) => f.path === "nixhome.json");
   if (spec) parseHomeSpec(spec.content, join(repo.dir, "nixhome.json"));
   const { written, warnings } = applyPlan(plan, repo.dir);
   for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
-  return `${written.join(", ")} in ${relative(process.cwd(), repo.dir) || "."}`;
+  return `${written.join(", ")} in ${relative(process.cwd(), repo.dir) || "."}; ${gitAdd(repo.dir, written)}`;
+}
+
+/**
+ * Flakes see only files git knows: stage what was written when the repository
+ * is a git work tree, else say so.
+ */
+export function gitAdd(dir: string, files: readonly string[]): string {
+  const git = (args: string[]) =>
+    spawnSync("git", ["-C", dir, ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  const inside = git(["rev-parse", "--is-inside-work-tree"]);
+  const list = files.join(" ");
+  if (inside.error || inside.status !== 0 || inside.stdout.trim() !== "true")
+    return `not a git repository: run git add ${list} once it is one (flakes only see files git knows)`;
+  const add = git(["add", "--", ...files]);
+  if (add.status !== 0)
+    return `git add failed (${(add.stderr || "").trim().split("\n")[0]}): run git add ${list} (flakes only see files git knows)`;
+  return `git add ${list}`;
 }
 
 /** The repository as it is now, or null (generators then fail with a clear line). */
@@ -151,7 +172,7 @@ export default function nixhomeGenerators(plop: NodePlopAPI, options: GeneratorO
       (answers) => {
         acted = true;
         const r = fresh();
-        return write(r, planProfile(r, answers as never));
+        return write(r, planProfile(r, profileAnswers(answers)));
       },
     ],
   });
@@ -169,7 +190,11 @@ export default function nixhomeGenerators(plop: NodePlopAPI, options: GeneratorO
       },
       { type: "list", name: "system", message: "System:", choices: [...systems] },
       { type: "input", name: "username", message: "Username on this host (empty: same):" },
-      { type: "input", name: "home", message: "Home directory (empty: derived):" },
+      {
+        type: "input",
+        name: "home",
+        message: "Home directory (empty: /Users/<user> on macOS, /home/<user> on Linux):",
+      },
       {
         type: "checkbox",
         name: "layers",
@@ -181,7 +206,7 @@ export default function nixhomeGenerators(plop: NodePlopAPI, options: GeneratorO
       (answers) => {
         acted = true;
         const r = fresh();
-        return write(r, planHost(r, answers as never));
+        return write(r, planHost(r, hostAnswers(answers)));
       },
     ],
   });
@@ -202,7 +227,7 @@ export default function nixhomeGenerators(plop: NodePlopAPI, options: GeneratorO
       (answers) => {
         acted = true;
         const r = fresh();
-        return write(r, planTemplate(r, answers as never));
+        return write(r, planTemplate(r, templateAnswers(answers)));
       },
     ],
   });

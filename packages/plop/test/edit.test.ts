@@ -1,10 +1,34 @@
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { applyPlan, renderHome } from "@nixhome/core";
+import {
+  applyPlan,
+  collectPackages,
+  homeConfigurations,
+  homeNixFiles,
+  parseHomeSpec,
+  renderHome,
+  renderSpecJson,
+} from "@nixhome/core";
 import { beforeEach, describe, expect, it } from "vitest";
-import { describeNix, nixEvalJson, nixFilesUnder, nixParse } from "../../core/test/support/nix.js";
-import { FLAKE_READS_SPEC, planHost, planProfile, planTemplate, readRepo } from "../src/edit.js";
+import {
+  describeNix,
+  evalHomeRepo,
+  nixEvalJson,
+  nixFilesUnder,
+  nixParse,
+} from "../../core/test/support/nix.js";
+import {
+  FLAKE_READS_SPEC,
+  hostAnswers,
+  planHost,
+  planProfile,
+  planTemplate,
+  profileAnswers,
+  readRepo,
+} from "../src/edit.js";
+import { gitAdd } from "../src/index.js";
 import { spec } from "./fixture.js";
 
 let dir: string;
@@ -102,11 +126,11 @@ describe("host", () => {
         layers: ["base"],
       }),
     );
+    // The home is derived by flake.nix from the host's own system, not stored.
     expect(json().hosts.desktop).toEqual({
       system: "aarch64-linux",
       layers: ["base"],
       username: "boss",
-      homeDirectory: "/home/boss",
     });
     expect(readFileSync(join(dir, "hosts/desktop.nix"), "utf8")).toContain("home.packages");
   });
@@ -114,9 +138,11 @@ describe("host", () => {
     const repo = readRepo(dir);
     const ok = { system: "x86_64-linux", layers: ["base"] };
     expect(() => planHost(repo, { name: "laptop", ...ok })).toThrow(/host laptop already exists/);
+    // Next to "laptop", "LAPTOP" would be the same file on macOS (and parseHomeSpec refuses it).
+    expect(() => planHost(repo, { name: "LAPTOP", ...ok })).toThrow(/differ only in case/);
     expect(() => planHost(repo, { name: "bad name", ...ok })).toThrow(/not a valid host name/);
     expect(() => planHost(repo, { name: "x", ...ok, system: "x86_64-darwin" })).toThrow(
-      /not supported on the unstable channel/,
+      /not supported by nixpkgs on the unstable channel/,
     );
     expect(() => planHost(repo, { name: "x", ...ok, system: "mips-linux" })).toThrow(
       /unknown system/,
@@ -133,18 +159,72 @@ describe("host", () => {
   });
 });
 
-describe("README.md and bootstrap.sh", () => {
-  it("are kept current when they are as generated, and left alone when edited by hand", () => {
-    run(planHost(readRepo(dir), { name: "desktop", system: "x86_64-linux", layers: ["base"] }));
-    expect(readFileSync(join(dir, "bootstrap.sh"), "utf8")).toContain(
-      'desktop) config="bigboss@desktop"',
+describe("what a generator writes", () => {
+  it("is nixhome.json and the one new module, nothing else", () => {
+    const files = [
+      planProfile(readRepo(dir), { name: "gaming", hosts: ["laptop"] }),
+      planHost(readRepo(dir), { name: "desktop", system: "x86_64-linux", layers: ["base"] }),
+      planTemplate(readRepo(dir), { lang: "go" }),
+    ].map((p) => p.map((f) => f.path));
+    expect(files).toEqual([
+      ["profiles/gaming.nix", "nixhome.json"],
+      ["hosts/desktop.nix", "nixhome.json"],
+      ["profiles/project-templates/go.nix", "nixhome.json"],
+    ]);
+  });
+  it("a host on another OS gets that OS's home, and keeps it on the next run", () => {
+    const mac = parseHomeSpec({
+      ...JSON.parse(renderSpecJson(spec)),
+      system: "aarch64-darwin",
+      user: { ...spec.user, homeDirectory: "/Users/bigboss" },
+      hosts: {},
+      created: { channel: "unstable", plop: false },
+    });
+    applyPlan(
+      [
+        {
+          path: "nixhome.json",
+          content: renderSpecJson(mac),
+          replaces: readFileSync(join(dir, "nixhome.json"), "utf8"),
+        },
+      ],
+      dir,
     );
-    expect(readFileSync(join(dir, "README.md"), "utf8")).toContain("`bigboss@desktop`");
-    expect(statSync(join(dir, "bootstrap.sh")).mode & 0o777).toBe(0o755);
-    writeFileSync(join(dir, "README.md"), "# my notes\n");
-    run(planHost(readRepo(dir), { name: "nas", system: "x86_64-linux", layers: ["base"] }));
-    expect(readFileSync(join(dir, "README.md"), "utf8")).toBe("# my notes\n");
-    expect(readFileSync(join(dir, "bootstrap.sh"), "utf8")).toContain('nas) config="bigboss@nas"');
+    run(
+      planHost(readRepo(dir), { name: "vm", system: "aarch64-linux", home: "", layers: ["base"] }),
+    );
+    run(planTemplate(readRepo(dir), { lang: "go" }));
+    const configs = homeConfigurations(readRepo(dir).spec);
+    expect(configs.find((c) => c.host === "vm")?.homeDirectory).toBe("/home/bigboss");
+    expect(json().hosts.vm).toEqual({ system: "aarch64-linux", layers: ["base"] });
+  });
+  it("stages what it wrote inside a git repository, and says to outside one", () => {
+    const git = (...args: string[]) => spawnSync("git", ["-C", dir, ...args], { encoding: "utf8" });
+    expect(gitAdd(dir, ["nixhome.json"])).toMatch(/not a git repository: run git add nixhome.json/);
+    git("init", "-q");
+    run(planTemplate(readRepo(dir), { lang: "go" }));
+    expect(gitAdd(dir, ["profiles/project-templates/go.nix", "nixhome.json"])).toBe(
+      "git add profiles/project-templates/go.nix nixhome.json",
+    );
+    expect(git("diff", "--cached", "--name-only").stdout.trim().split("\n").sort()).toEqual([
+      "nixhome.json",
+      "profiles/project-templates/go.nix",
+    ]);
+  });
+});
+
+describe("prompt answers", () => {
+  it("are checked into the model's types, never cast", () => {
+    expect(hostAnswers({ name: "x", system: "x86_64-linux", layers: "base,personal" })).toEqual({
+      name: "x",
+      system: "x86_64-linux",
+      username: "",
+      home: "",
+      layers: ["base", "personal"],
+    });
+    expect(profileAnswers({ name: "x", hosts: ["laptop"] }).hosts).toEqual(["laptop"]);
+    expect(() => hostAnswers({ name: 3 })).toThrow(/name: expected text/);
+    expect(() => profileAnswers({ name: "x", hosts: [1] })).toThrow(/hosts: expected a list/);
   });
 });
 
@@ -177,30 +257,14 @@ describeNix("real Nix after any sequence of generator runs", () => {
     nixParse(nixFilesUnder(dir));
     // Evaluate the flake's outputs with stand-ins for nixpkgs and Home Manager:
     // the module list of each configuration is computed by the real flake.nix.
-    const stub = join(dir, ".stub");
-    const expr = `
-      let
-        flake = import ${dir}/flake.nix;
-        lib = {
-          genAttrs = names: f: builtins.listToAttrs (map (n: { name = n; value = f n; }) names);
-          mapAttrs = builtins.mapAttrs;
-          mapAttrsToList = f: s: map (n: f n s.\${n}) (builtins.attrNames s);
-          optional = c: x: if c then [ x ] else [ ];
-          filterAttrs = p: s: builtins.listToAttrs (builtins.concatMap (n: if p n s.\${n} then [ { name = n; value = s.\${n}; } ] else [ ]) (builtins.attrNames s));
-          getName = p: p.pname or p.name;
-        };
-        nixpkgs = { inherit lib; outPath = ${JSON.stringify(stub)}; };
-        home-manager = { lib.homeManagerConfiguration = args: args; };
-        out = flake.outputs { self = { }; inherit nixpkgs home-manager; };
-        rel = p: builtins.substring (builtins.stringLength "${dir}/") 1000 (toString p);
-      in
-      builtins.mapAttrs (name: c: { modules = map rel c.modules; args = c.extraSpecialArgs.nixhome; }) out.homeConfigurations
-    `;
-    writeFileSync(join(dir, "eval.nix"), expr);
-    const configs = nixEvalJson(`import ${join(dir, "eval.nix")}`) as Record<
-      string,
-      { modules: string[]; args: Record<string, unknown> }
-    >;
+    const rel = (p: string) => p.slice(dir.length + 1);
+    const out = evalHomeRepo(dir, [
+      ...homeNixFiles(readRepo(dir).spec).flatMap((f) => collectPackages(f.expr)),
+      "prismlauncher",
+    ]);
+    const configs = Object.fromEntries(
+      Object.entries(out.homes).map(([k, h]) => [k, { ...h, modules: h.modules.map(rel) }]),
+    );
     expect(Object.keys(configs).sort()).toEqual([
       "bigboss",
       "bigboss@cloud-instance",

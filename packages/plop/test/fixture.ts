@@ -20,7 +20,7 @@ export const spec: HomeSpec = parseHomeSpec({
     "work-server": {
       system: "x86_64-linux",
       layers: ["base", "personal"],
-      email: "boss@work.example",
+      user: { email: "boss@work.example" },
     },
     "cloud-instance": { system: "aarch64-linux", layers: ["base"] },
   },

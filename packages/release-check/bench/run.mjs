@@ -224,6 +224,14 @@ if (devshell) {
     make: npmExecCold(devshell, "create-nix-devshell", () => ["--help"]),
   });
 }
+const nixhomeTgz = tarballs.nixhome;
+if (nixhomeTgz) {
+  scenarios.push({
+    key: "nixhome-help",
+    label: "`nixhome --help`, cold `npm exec` (empty cache)",
+    make: npmExecCold(nixhomeTgz, "nixhome", () => ["--help"]),
+  });
+}
 if (vite) {
   scenarios.push(
     {
@@ -282,6 +290,7 @@ for (const s of scenarios) {
   const vs = {
     "home-help": "vite-help",
     "devshell-help": "vite-help",
+    "nixhome-help": "vite-help",
     "home-new": "vite-new",
     "home-node": "vite-node",
   }[s.key];

@@ -24,7 +24,7 @@ import {
 
 const require = createRequire(import.meta.url);
 /** What this file installs; @nixhome/plop needs its `plop` peer from the registry. */
-const NAMES = ["@nixhome/core", "create-nix-home", "create-nix-devshell"];
+const NAMES = ["@nixhome/core", "create-nix-home", "create-nix-devshell", "nixhome"];
 const packages = publicPackages().filter((p) => NAMES.includes(p.manifest.name));
 
 let area: Awaited<ReturnType<typeof scratch>>;
@@ -57,7 +57,7 @@ function installed() {
 }
 
 describe("npm install of the packed tarballs (empty cache, offline)", () => {
-  it("packs all three packages", () => {
+  it("packs all four packages", () => {
     expect(tarballs.map((t) => t.manifest.name).sort()).toEqual([...NAMES].sort());
   });
 
@@ -223,6 +223,43 @@ describe("create-nix-devshell through npm", () => {
     expect(versionLine(r.stdout, "create-nix-devshell"), r.report).toBe(
       version("create-nix-devshell"),
     );
+  });
+});
+
+describe("nixhome through npm", () => {
+  it("`npm exec nixhome -- doctor DIR` finds a renamed option (exit 1), `--fix` fixes it (exit 0)", async () => {
+    installed();
+    const config = path.join(area.root, "dotfiles");
+    await mkdir(config);
+    const file = path.join(config, "home.nix");
+    await writeFile(file, '{ ... }:\n{\n  programs.git.userName = "Test User"; # me\n}\n');
+    const check = await npmExec(prefix, "nixhome", ["doctor", config], {
+      cwd: area.home,
+      env: area.env,
+    });
+    expect(check.code, check.report).toBe(1);
+    expect(check.stdout).toContain(
+      "home.nix:3:16  programs.git.userName → programs.git.settings.user.name",
+    );
+    const fix = await npmExec(prefix, "nixhome", ["doctor", config, "--fix"], {
+      cwd: area.home,
+      env: area.env,
+    });
+    expect(fix.code, fix.report).toBe(0);
+    expect(await readFile(file, "utf8")).toBe(
+      '{ ... }:\n{\n  programs.git.settings.user.name = "Test User"; # me\n}\n',
+    );
+    if (HAS_NIX) {
+      const p = await run("nix-instantiate", ["--parse", file]);
+      expect(p.code, p.report).toBe(0);
+    }
+  });
+
+  it("--version matches package.json", async () => {
+    installed();
+    const r = await npmExec(prefix, "nixhome", ["--version"], { cwd: area.home, env: area.env });
+    expect(r.code, r.report).toBe(0);
+    expect(versionLine(r.stdout, "nixhome"), r.report).toBe(version("nixhome"));
   });
 });
 

@@ -74,7 +74,7 @@ const allowedExtra: Record<string, RegExp[]> = {
 
 const REPO_URL = "git+https://github.com/nixhome/nixhome.git";
 /** Packages that must install with nothing else: the CLIs (bundled) and core. */
-const ZERO_DEPS = new Set(["@nixhome/core", "create-nix-home", "create-nix-devshell"]);
+const ZERO_DEPS = new Set(["@nixhome/core", "create-nix-home", "create-nix-devshell", "nixhome"]);
 
 describe("the release set", () => {
   it("has the three packages of the first release", () => {

@@ -24,22 +24,34 @@ import {
 import { join } from "node:path";
 import { NixhomeError } from "../plan/plan.js";
 import { findIn } from "./lookup.js";
+import { type Pin, pinsIn } from "./pins.js";
 import type { Marker, Preset, VersionKnob } from "./preset.js";
 import { presets as allPresets } from "./presets/index.js";
+import { satisfyingKey } from "./versions.js";
 
 export interface DetectedPreset {
   id: string;
-  /** A supported version key chosen from the project's version hint, when there is one. */
+  /** A supported version key chosen from the project's version pin, when there is one. */
   version?: string;
   /** Why it was chosen: "Cargo.toml", "web/package.json", "*.cabal (app.cabal)". */
   reason: string;
+  /** Folders (relative, "" for the root) the preset was found in, root first. */
+  dirs: string[];
+  /** The tool choice (package manager) the project's lockfile or `packageManager` names. */
+  tool?: string;
+  /** A toolchain file (relative to the root) the shell reads: "rust-toolchain.toml". */
+  toolchainFile?: string;
+  /** The version of the package set's flag (Erlang for Elixir) the project pins. */
+  setVersion?: string;
 }
 
 export interface Detection {
   /** Detected presets: root matches first (in preset order), then subfolder matches. */
   presets: DetectedPreset[];
-  /** Things worth telling the user: replaced presets, version hints that could not be used. */
+  /** Things worth telling the user: replaced presets, pins that could not be met. */
   notes: string[];
+  /** Presets the project hints at but that are not selected (services of a compose file). */
+  suggestions: Array<{ id: string; reason: string }>;
 }
 
 export interface DetectOptions {
@@ -54,13 +66,15 @@ export const MAX_SUBDIRS = 200;
 /** Files are read (for `contains` markers and version hints) up to this many bytes. */
 const READ_LIMIT = 256 * 1024;
 
-/** Subfolders never read: dependencies, build output, caches, examples. */
+/** Subfolders never read: dependencies, build output, caches, examples, data and fixtures. */
 export const SKIPPED_SUBDIRS: ReadonlySet<string> = new Set([
   "node_modules",
   "bower_components",
   "vendor",
+  "vendored",
   "third_party",
   "third-party",
+  "thirdparty",
   "external",
   "deps",
   "target",
@@ -80,9 +94,23 @@ export const SKIPPED_SUBDIRS: ReadonlySet<string> = new Set([
   "examples",
   "sample",
   "samples",
+  "fixture",
   "fixtures",
+  "__fixtures__",
   "testdata",
+  "test-data",
+  "test_data",
+  "data",
+  "datasets",
+  "registry",
+  "snapshots",
+  "__snapshots__",
+  "support",
+  "contrib",
 ]);
+
+/** Subfolder names read (they end up in .envrc and shell hooks, so only plain names). */
+const SAFE_DIR = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
 
 interface DirView {
   /** "" for the root, "web/" for a subfolder. */
@@ -140,6 +168,13 @@ function matchMarker(
   if (marker.file !== undefined) {
     if (!dir.names.has(marker.file)) return null;
     if (marker.ext !== undefined && !marker.file.endsWith(marker.ext)) return null;
+    if (!atRoot && !re) {
+      // Below the root only a file whose content is a real manifest counts.
+      const nested = marker.nested === undefined ? null : regex(marker.nested);
+      const text = nested && read(join(dir.path, marker.file));
+      if (!nested || text === null || text === undefined || !nested.test(text)) return null;
+      return `${dir.prefix}${marker.file}`;
+    }
     if (re) {
       const text = read(join(dir.path, marker.file));
       if (text === null || !re.test(text)) return null;
@@ -220,33 +255,161 @@ export function matchVersion(
   return sorted[0]?.k ?? null;
 }
 
-/** Read a version hint for `preset` from `dirs` (the matching folder first, then the root). */
-function versionHint(
+/** Everything a project says about one preset besides its markers: pin, tool, toolchain. */
+export interface PresetHints {
+  version?: string;
+  /** "; .nvmrc asks for 22" */
+  reason: string;
+  tool?: string;
+  toolchainFile?: string;
+  setVersion?: string;
+  notes: string[];
+}
+
+type Reader = (path: string) => string | null;
+
+/** The key a folder's pins ask for, with its reason, or notes on why none could be met. */
+function pinnedVersion(
   preset: Preset,
   dirs: readonly DirView[],
-  read: (path: string) => string | null,
-): { hint: string; op: string | undefined; file: string } | null {
-  for (const dir of dirs)
-    for (const source of preset.versionFrom ?? []) {
-      if (!dir.names.has(source.file)) continue;
-      const re = regex(source.pattern);
-      const text = re && read(join(dir.path, source.file));
-      if (!re || text === null || text === undefined) continue;
-      const m = re.exec(text);
-      if (m?.[1]) {
-        // `"node": ">=18"` is a minimum, which the default may satisfy.
-        const before = m[0].slice(0, m[0].lastIndexOf(m[1]));
-        const op = /(?:^|[\s"'])(>=?)\s*v?$/.exec(before)?.[1];
-        return { hint: m[1], op, file: `${dir.prefix}${source.file}` };
-      }
+  read: Reader,
+): { key?: string; reason: string; notes: string[] } {
+  const knob = preset.version;
+  const notes: string[] = [];
+  for (const d of dirs) {
+    const pins = pinsIn(preset, d.names, d.prefix, (f) => read(join(d.path, f)));
+    if (pins.length === 0) continue;
+    if (!knob) {
+      const p = pins[0] as Pin;
+      notes.push(
+        `${p.file} asks for ${preset.name} ${p.text}; this preset has no version choice, so the shell has nixpkgs' default`,
+      );
+      return { reason: "", notes };
     }
-  return null;
+    for (const p of pins) {
+      const m = satisfyingKey(knob, p.text, p.kind);
+      if (!m) continue;
+      if (m.finer)
+        notes.push(
+          `${p.file} pins ${preset.name} ${p.text}; nixpkgs has one ${preset.name} ${m.key} (its newest ${m.key}.x release), used here`,
+        );
+      return { key: m.key, reason: `; ${p.file} asks for ${p.text}`, notes };
+    }
+    const p = pins[0] as Pin;
+    notes.push(
+      `${p.file} asks for ${preset.name} ${p.text}, which none of the offered versions satisfies; using ${knob.default} (supported --${knob.flag} versions: ${Object.keys(knob.attrs).join(", ")})`,
+    );
+    return { reason: "", notes };
+  }
+  return { reason: "", notes };
 }
+
+function dirViews(root: string, rels: readonly string[]): DirView[] {
+  const out: DirView[] = [];
+  for (const rel of rels) {
+    const path = rel === "" ? root : join(root, rel);
+    const entries = listDir(path);
+    if (entries) out.push(view(path, rel === "" ? "" : `${rel}/`, entries));
+  }
+  return out;
+}
+
+function hintsFrom(
+  preset: Preset,
+  views: readonly DirView[],
+  read: Reader,
+  list: readonly Preset[],
+): PresetHints {
+  const hints: PresetHints = { reason: "", notes: [] };
+  const pinned = pinnedVersion(preset, views, read);
+  if (pinned.key !== undefined) hints.version = pinned.key;
+  hints.reason += pinned.reason;
+  hints.notes.push(...pinned.notes);
+  // The tool (package manager): packageManager field or lockfile, subproject first.
+  if (preset.tool && preset.toolFrom)
+    outer: for (const d of views)
+      for (const t of preset.toolFrom) {
+        if (!d.names.has(t.file)) continue;
+        if (t.pattern !== undefined) {
+          const re = regex(t.pattern);
+          const text = re && read(join(d.path, t.file));
+          if (!re || !text || !re.test(text)) continue;
+        }
+        if (t.choice in preset.tool.attrs) {
+          hints.tool = t.choice;
+          if (t.choice !== preset.tool.default)
+            hints.reason += `; ${d.prefix}${t.file} means ${t.choice}`;
+        }
+        break outer;
+      }
+  const tc = preset.toolchainFile;
+  if (tc)
+    outer: for (const d of views)
+      for (const f of tc.files)
+        if (d.names.has(f)) {
+          hints.toolchainFile = `${d.prefix}${f}`;
+          hints.reason += `; ${d.prefix}${f} picks the toolchain`;
+          break outer;
+        }
+  const set = preset.packageSet;
+  // The set follows another preset's version (Elixir follows Erlang's); Erlang has its own.
+  if (set && preset.version?.flag !== set.flag) {
+    const owner = list.find((p) => p.version?.flag === set.flag);
+    if (owner) {
+      const p = pinnedVersion(owner, views, read);
+      if (p.key !== undefined && p.key in set.sets) {
+        hints.setVersion = p.key;
+        hints.reason += `; ${set.sets[p.key]} for ${owner.name} ${p.key}${p.reason ? ` (${p.reason.slice(2)})` : ""}`;
+      } else if (p.key !== undefined)
+        hints.notes.push(
+          `${owner.name} ${p.key} has no package set for ${preset.name} in nixpkgs; using ${set.prefix} (sets: ${Object.keys(set.sets).join(", ")})`,
+        );
+      hints.notes.push(...p.notes);
+    }
+  }
+  return hints;
+}
+
+/**
+ * What the project says about a preset the user named: its pin, tool and
+ * toolchain file, read in `dirs` (subproject folders, "" for the root) and the root.
+ */
+export function presetHints(
+  dir: string,
+  preset: Preset,
+  dirs: readonly string[] = [""],
+  list: readonly Preset[] = allPresets,
+): PresetHints {
+  const cache = new Map<string, string | null>();
+  const read = (path: string) => {
+    if (!cache.has(path)) cache.set(path, readHead(path));
+    return cache.get(path) ?? null;
+  };
+  const rels = [...dirs.filter((d) => d !== ""), ""];
+  return hintsFrom(preset, dirViews(dir, rels), read, list);
+}
+
+/** Compose files and the images that mean a service preset. */
+const COMPOSE_FILES = ["compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml"];
+const SERVICE_IMAGES: ReadonlyArray<[RegExp, string]> = [
+  [
+    /^\s*image:\s*["']?(?:docker\.io\/)?(?:library\/)?(?:postgres|postgis\/postgis|pgvector\/pgvector|timescale\/timescaledb[\w-]*)(?=[:@\s"']|$)/m,
+    "postgres",
+  ],
+  [
+    /^\s*image:\s*["']?(?:docker\.io\/)?(?:library\/)?(?:redis|valkey\/valkey|redis\/redis-stack[\w-]*|bitnami\/redis)(?=[:@\s"']|$)/m,
+    "redis",
+  ],
+  [
+    /^\s*image:\s*["']?(?:docker\.io\/)?(?:library\/)?(?:mysql|mariadb|bitnami\/mysql)(?=[:@\s"']|$)/m,
+    "mysql",
+  ],
+];
 
 /**
  * Detect the presets a project uses. Reads the root listing, each direct
  * subfolder's listing (see the module comment), and only the few files that
- * markers with `contains` and version hints name.
+ * markers with content checks, pins and lockfiles name.
  */
 export function detectProject(dir: string, options: DetectOptions = {}): Detection {
   const list = options.presets ?? allPresets;
@@ -272,7 +435,10 @@ export function detectProject(dir: string, options: DetectOptions = {}): Detecti
   const views: DirView[] = [root];
   if (options.subfolders !== false) {
     const subdirs = rootEntries
-      .filter((e) => e.isDirectory() && !e.name.startsWith(".") && !SKIPPED_SUBDIRS.has(e.name))
+      .filter(
+        (e) =>
+          e.isDirectory() && SAFE_DIR.test(e.name) && !SKIPPED_SUBDIRS.has(e.name.toLowerCase()),
+      )
       .map((e) => e.name)
       .sort();
     for (const name of subdirs.slice(0, MAX_SUBDIRS)) {
@@ -281,47 +447,72 @@ export function detectProject(dir: string, options: DetectOptions = {}): Detecti
     }
   }
 
-  const found = new Map<string, DetectedPreset>();
+  // Where each preset is found, in order of first appearance.
+  const found = new Map<string, { preset: Preset; reason: string; views: DirView[] }>();
   const notes: string[] = [];
   for (const v of views) {
-    const here: Array<{ preset: Preset; reason: string }> = [];
     for (const preset of list) {
       for (const marker of preset.markers) {
         const reason = matchMarker(marker, v, read, v === root);
-        if (reason) {
-          here.push({ preset, reason });
-          break;
-        }
+        if (!reason) continue;
+        const entry = found.get(preset.id);
+        if (entry) entry.views.push(v);
+        else found.set(preset.id, { preset, reason, views: [v] });
+        break;
       }
-    }
-    // `supersedes` applies within one folder: bun.lock beside package.json means bun, not node.
-    const replaced = new Set<string>();
-    for (const { preset, reason } of here)
-      for (const other of preset.supersedes ?? [])
-        if (here.some((h) => h.preset.id === other)) {
-          replaced.add(other);
-          notes.push(`${preset.id} replaces ${other} (${reason})`);
-        }
-    for (const { preset, reason } of here) {
-      if (replaced.has(preset.id) || found.has(preset.id)) continue;
-      const detected: DetectedPreset = { id: preset.id, reason };
-      const knob = preset.version;
-      const hint = knob ? versionHint(preset, v === root ? [root] : [v, root], read) : null;
-      if (knob && hint) {
-        const version = matchVersion(knob, hint.hint, { minimum: hint.op !== undefined });
-        if (version) {
-          detected.version = version;
-          detected.reason += `; ${hint.file} asks for ${hint.op ?? ""}${hint.hint}`;
-        } else {
-          notes.push(
-            `${hint.file} asks for ${preset.name} ${hint.op ?? ""}${hint.hint}, which is not offered; using ${knob.default} (supported --${knob.flag} versions: ${Object.keys(knob.attrs).join(", ")})`,
-          );
-        }
-      }
-      found.set(preset.id, detected);
     }
   }
-  return { presets: [...found.values()], notes };
+  // `supersedes`: bun.lock beside package.json means bun, not node — in that folder, or
+  // everywhere when the replacing preset is at the root (a bun workspace).
+  for (const { preset, reason, views: where } of [...found.values()])
+    for (const other of preset.supersedes ?? []) {
+      const o = found.get(other);
+      if (!o) continue;
+      const rootWide = where.includes(root);
+      const left = rootWide ? [] : o.views.filter((x) => !where.includes(x));
+      if (left.length === o.views.length) continue;
+      notes.push(`${preset.id} replaces ${other} (${reason})`);
+      if (left.length === 0) found.delete(other);
+      else o.views = left;
+    }
+
+  const presetsOut: DetectedPreset[] = [];
+  for (const { preset, reason, views: where } of found.values()) {
+    const dirs = where.map((x) => x.prefix.replace(/\/$/, ""));
+    const hintViews = where.includes(root) ? [root] : [...where, root];
+    const h = hintsFrom(preset, hintViews, read, list);
+    notes.push(...h.notes);
+    presetsOut.push({
+      id: preset.id,
+      reason: reason + h.reason,
+      dirs,
+      ...(h.version !== undefined ? { version: h.version } : {}),
+      ...(h.tool !== undefined ? { tool: h.tool } : {}),
+      ...(h.toolchainFile !== undefined ? { toolchainFile: h.toolchainFile } : {}),
+      ...(h.setVersion !== undefined ? { setVersion: h.setVersion } : {}),
+    });
+  }
+
+  // Services a compose file runs: suggested, never chosen on their own.
+  const suggestions: Detection["suggestions"] = [];
+  for (const file of COMPOSE_FILES) {
+    if (!root.names.has(file)) continue;
+    const text = read(join(dir, file));
+    if (!text) continue;
+    for (const [re, id] of SERVICE_IMAGES)
+      if (
+        re.test(text) &&
+        list.some((p) => p.id === id) &&
+        !found.has(id) &&
+        !suggestions.some((s) => s.id === id)
+      )
+        suggestions.push({ id, reason: `${file} runs it` });
+  }
+  if (suggestions.length)
+    notes.push(
+      `${suggestions[0]?.reason.replace(/ runs it$/, "")} runs ${suggestions.map((s) => s.id).join(" and ")}; to run ${suggestions.length === 1 ? "it" : "them"} from the shell instead, name ${suggestions.length === 1 ? "it" : "them"} too (create-nix-devshell … ${suggestions.map((s) => s.id).join(" ")})`,
+    );
+  return { presets: presetsOut, notes, suggestions };
 }
 
 /** A preset by id or alias (case-insensitive), or undefined. */

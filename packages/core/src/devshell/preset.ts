@@ -24,13 +24,77 @@ export interface Marker {
   ext?: string;
   /** A regular expression (source) the `file` content must match. */
   contains?: string;
+  /**
+   * In a subfolder, a marker without `contains` counts only when the file's
+   * content matches this (a real manifest, not a data file of the same name).
+   * Markers with neither never count below the root.
+   */
+  nested?: string;
 }
 
 /** Where detection reads a version hint from. */
 export interface VersionSource {
   file: string;
-  /** Regular expression source; capture group 1 is the version (major or major.minor). */
-  pattern: string;
+  /** Regular expression source; capture group 1 is the version (or range). */
+  pattern?: string;
+  /** Instead of `pattern`: a JSON path, e.g. "engines.node" or "devEngines.runtime[name=node].version". */
+  json?: string;
+  /**
+   * How the captured text reads: "exact" (a version, perhaps with its patch:
+   * `3.4.4`), "minimum" (go.mod's `go 1.25`), or "range" (`^20.19.0 || >=22.12.0`,
+   * `>=3.10,<3.14`, `~> 1.15`), or "line" (the release line of a version that
+   * is a floor within it: Zig's `minimum_zig_version`, go.mod's `toolchain`). Default "exact".
+   */
+  kind?: "exact" | "line" | "minimum" | "range";
+}
+
+/** A tool a preset can swap in for its default one (a package manager). */
+export interface ToolChoice {
+  /** What the choice is called in messages: "package manager". */
+  what: string;
+  /** The choice used when the project says nothing. Must be a key of `attrs`. */
+  default: string;
+  /** Choice → nixpkgs attribute (null: the runtime already brings it, e.g. npm). */
+  attrs: Record<string, PkgAttr | null>;
+}
+
+/**
+ * Presets whose packages all come from one package set (`beamPackages`): the
+ * set follows the version of another preset's knob (`--erlang 27` →
+ * `beam27Packages`), so Erlang and Elixir are one pair.
+ */
+export interface PackageSet {
+  /** The attribute prefix rewritten: "beamPackages". */
+  prefix: string;
+  /** The version flag choosing the set: "erlang". */
+  flag: string;
+  /** Version of that flag → set attribute: { "27": "beam27Packages" }. */
+  sets: Record<string, string>;
+}
+
+/** A shell helper command (a `writeShellApplication`): bash text, never user input. */
+export interface ShellCommand {
+  name: string;
+  /** One line for the flake's comment. */
+  description: string;
+  /** Packages on its PATH; "@version" stands for the preset's chosen version attribute. */
+  runtimeInputs: PkgAttr[];
+  /** Bash body (shellcheck-clean; writeShellApplication runs it with `set -euo pipefail`). */
+  text: string;
+}
+
+/** A toolchain pinned by a project file, read by a well-known flake input. */
+export interface ToolchainFile {
+  /** Files naming the toolchain, in order of preference: "rust-toolchain.toml". */
+  files: string[];
+  /** The flake input: name, URL; it follows our nixpkgs. */
+  input: { name: string; url: string };
+  /** The overlay to apply, below the input: "overlays.default". */
+  overlay: string;
+  /** The function below `pkgs` that reads the file: "rust-bin.fromRustupToolchainFile". */
+  reader: string;
+  /** Packages of the preset the toolchain replaces. */
+  replaces: PkgAttr[];
 }
 
 /** The shell side of a preset: what a dev shell for the language holds. */
@@ -53,8 +117,14 @@ export interface PresetShell {
   unfreeOptIn?: PkgAttr[];
   /** Environment variables of the shell. */
   env?: Record<string, string>;
-  /** Shell hook lines (bash), run on entering the shell. */
+  /** Shell hook lines (bash), run on entering the shell. `"$PWD/` points into the subproject. */
   shellHook?: string;
+  /** A tool that can be swapped (the package manager of Node.js). */
+  tool?: ToolChoice;
+  /** The package set that follows another preset's version (Elixir follows Erlang). */
+  packageSet?: PackageSet;
+  /** Helper commands (start/stop a service). */
+  commands?: ShellCommand[];
 }
 
 /** The project side of a preset: how a project using the language is recognised and set up. */
@@ -67,6 +137,14 @@ export interface PresetProject {
   supersedes?: string[];
   /** Files to read a version hint from during detection. */
   versionFrom?: VersionSource[];
+  /** Names of the preset in `.tool-versions` and `mise.toml` `[tools]` (default: its id). */
+  toolNames?: string[];
+  /** Version words a hint may use instead of a number: `lts/*` → "24". */
+  versionAliases?: Record<string, string>;
+  /** Files whose presence or content picks `tool` (first match wins; lockfiles). */
+  toolFrom?: Array<{ file: string; pattern?: string; choice: string }>;
+  /** A toolchain file the shell should read instead of the nixpkgs packages. */
+  toolchainFile?: ToolchainFile;
   /** Files worth a `watch_file` line in `.envrc` (manifests, lock files). */
   watch?: string[];
   /** Local folders the toolchain creates that belong in `.gitignore` (e.g. ".venv/"). */
@@ -90,3 +168,29 @@ export function definePreset(shell: PresetShell, project: PresetProject): Preset
  * export, so the CLIs' bundles leave it out.
  */
 export type Evidence = Readonly<Record<PkgAttr, string>>;
+
+/**
+ * Every nixpkgs attribute a preset can put into a shell: its versions, packages,
+ * tools, command inputs, platform and unfree packages, and each of those in every
+ * package set it may switch to (beamPackages.x → beam27Packages.x).
+ */
+export function presetAttrs(p: PresetShell): PkgAttr[] {
+  const base = [
+    ...Object.values(p.version?.attrs ?? {}),
+    ...p.packages,
+    ...Object.values(p.tool?.attrs ?? {}).filter((a): a is PkgAttr => a !== null),
+    ...(p.commands ?? []).flatMap((c) => c.runtimeInputs.filter((r) => r !== "@version")),
+    ...(p.linuxOnly ?? []),
+    ...(p.darwinOnly ?? []),
+    ...(p.unfreeOptIn ?? []),
+  ];
+  const set = p.packageSet;
+  const rebased = set
+    ? Object.values(set.sets).flatMap((s) =>
+        base
+          .filter((a) => a.startsWith(`${set.prefix}.`))
+          .map((a) => s + a.slice(set.prefix.length)),
+      )
+    : [];
+  return [...new Set([...base, ...rebased])];
+}

@@ -14,6 +14,7 @@ import { renderNix } from "../nix/printer.js";
 import { importNixpkgs } from "../nixpkgs-import.js";
 import { type FilePlan, NixhomeError, type PlannedFile } from "../plan/plan.js";
 import { type ComposedShell, composeShell, mkShellExpr, type PresetChoice } from "./compose.js";
+import { gitignoreInserts } from "./gitignore.js";
 
 export interface DevShellSpec {
   /** The chosen presets, in order, with requested versions. */
@@ -73,13 +74,13 @@ export function shellTitle(shell: ComposedShell): string {
 
 /** "replace python313 by python314" for the first preset with another version, or null. */
 function bumpExample(shell: ComposedShell): string | null {
-  for (const { preset, version, versionAttr } of shell.parts) {
+  for (const { preset, version, versionAttr, attrFor } of shell.parts) {
     const knob = preset.version;
     if (!knob || !versionAttr) continue;
     const keys = Object.keys(knob.attrs);
     const next =
       keys[keys.indexOf(version as string) + 1] ?? keys[keys.indexOf(version as string) - 1];
-    const attr = next === undefined ? undefined : knob.attrs[next];
+    const attr = next === undefined ? undefined : attrFor(next);
     if (attr && attr !== versionAttr) return `replace ${versionAttr} by ${attr}`;
   }
   return null;
@@ -98,6 +99,11 @@ function channelComment(channel: Channel): string {
   return `${first}\n\`nix flake update\` updates nixpkgs; flake.lock pins the exact revision.`;
 }
 
+function shellInputsComment(shell: ComposedShell): string {
+  const files = shell.parts.flatMap((p) => (p.toolchain ? [p.toolchain.file] : []));
+  return `${shell.inputs.map((i) => i.name).join(", ")} reads ${files.join(", ")} (the project's own toolchain pin).`;
+}
+
 /** The flake.nix of a composed shell. */
 export function renderFlake(
   shell: ComposedShell,
@@ -106,13 +112,24 @@ export function renderFlake(
   const channel = CHANNELS[options.channel ?? DEFAULT_CHANNEL];
   if (!channel) throw new NixhomeError(`unknown channel ${options.channel}`);
   const legacy = n.select(n.ref("nixpkgs.legacyPackages"), [n.id("system")]);
-  const pkgsFor: NixExpr = shell.unfree.length
+  let pkgsFor: NixExpr = shell.unfree.length
     ? importNixpkgs({
         lib: "nixpkgs.lib",
         allowed: n.list(shell.unfree.map(unfreeName)),
         comment: "Only these unfree packages are allowed (--allow-unfree).",
       })
     : legacy;
+  if (shell.inputs.length) {
+    const overlays = n.bind(
+      "overlays",
+      n.list(shell.inputs.map((i) => n.ref(`${i.name}.${i.overlay}`))),
+      { comment: shellInputsComment(shell) },
+    );
+    pkgsFor =
+      pkgsFor.kind === "apply" && pkgsFor.args[1]?.kind === "attrs"
+        ? n.call("import", n.id("nixpkgs"), n.attrs([...pkgsFor.args[1].bindings, overlays]))
+        : n.call("import", n.id("nixpkgs"), n.attrs([n.inherit(["system"]), overlays]));
+  }
   const forEachSystem = n.lambda(
     "f",
     n.call("nixpkgs.lib.genAttrs", n.ref("systems"), n.lambda("system", n.call("f", pkgsFor))),
@@ -124,7 +141,7 @@ export function renderFlake(
   ].join("\n");
   // `...` keeps the flake valid when inputs are added (self is passed too).
   const outputs = n.fn(
-    ["nixpkgs"],
+    ["nixpkgs", ...shell.inputs.map((i) => i.name)],
     n.let(
       [
         n.bind("systems", [...channel.systems]),
@@ -156,6 +173,12 @@ export function renderFlake(
         gap: true,
         comment: channelComment(channel),
       }),
+      ...shell.inputs.map((i) =>
+        n.bind(
+          ["inputs", i.name],
+          n.attrs([n.bind("url", i.url), n.bind("inputs.nixpkgs.follows", "nixpkgs")]),
+        ),
+      ),
       n.bind("outputs", outputs, { gap: true }),
     ]),
   );
@@ -180,6 +203,31 @@ export function renderGitignore(shell: ComposedShell): string {
     ...shell.gitignore.filter((g) => g !== ".direnv/"),
     "",
   ].join("\n");
+}
+
+/** The wanted `.gitignore` lines of a shell (direnv's cache first). */
+export function gitignoreLines(shell: ComposedShell): string[] {
+  return [".direnv/", ...shell.gitignore.filter((g) => g !== ".direnv/")];
+}
+
+/** The subproject folders of a shell's parts (where their local folders appear too). */
+function shellDirs(spec: DevShellSpec): string[] {
+  return [...new Set(spec.choices.flatMap((c) => c.dirs ?? []).filter((d) => d !== ""))];
+}
+
+/**
+ * The planned `.gitignore`: a new file, or a line merge whose decision is made on
+ * the lines the file holds when it is written (see gitignore.ts): only what git
+ * does not ignore yet, placed where it cannot undo a negation.
+ */
+function gitignoreFile(shell: ComposedShell, spec: DevShellSpec): PlannedFile {
+  const wanted = gitignoreLines(shell);
+  const dirs = shellDirs(spec);
+  return {
+    path: ".gitignore",
+    content: renderGitignore(shell),
+    merge: (lines) => gitignoreInserts(lines, wanted, { dirs }),
+  };
 }
 
 /** `.envrc` loading a home repository's dev shells, one line per preset. */
@@ -219,7 +267,7 @@ export function renderDevShell(spec: DevShellSpec): FilePlan {
       content: renderFlake(shell, { channel: spec.channel ?? DEFAULT_CHANNEL }),
     },
     { path: ".envrc", content: renderEnvrc(shell, spec.existingEnvrc), merge: "lines" },
-    { path: ".gitignore", content: renderGitignore(shell), merge: "lines" },
+    gitignoreFile(shell, spec),
   ];
   return files;
 }

@@ -1,16 +1,28 @@
 export {
+  escapeMarkdown,
+  fillTextTemplate,
   firstSwitchCommand,
   renderBootstrap,
   renderHomeGitignore,
   renderHomeReadme,
 } from "./docs.js";
-export { type AddLayerOptions, addHost, addLayer, addTemplate } from "./edit.js";
-export { flakeExpr } from "./flake.js";
+export {
+  type AddHostOptions,
+  type AddLayerOptions,
+  addHost,
+  addLayer,
+  addTemplate,
+  DEFAULT_CONFIG,
+  type NewHost,
+  templateId,
+} from "./edit.js";
+export { fillNixTemplate, HOME_TEMPLATES, renderHomeFlake, renderHomeNix } from "./flake.js";
 export {
   BASE_LINUX_PACKAGES,
   BASE_PACKAGES,
   baseLayer,
   customLayer,
+  EDITOR_COMMAND,
   HOST_PACKAGES,
   hostModule,
   identityModule,
@@ -59,7 +71,9 @@ export {
   type HomeHost,
   type HomeSpec,
   type HomeUser,
+  type HostUser,
   homeConfigurations,
+  hostHomeDirectory,
   KNOWN_HOSTS,
   LAYER_PATTERN,
   NAME_PATTERNS,

@@ -8,7 +8,7 @@ import { n } from "../nix/build.js";
 import { renderNix } from "../nix/printer.js";
 import { own } from "../own.js";
 import { moduleFn, packageList, type Rank, scalar } from "./module.js";
-import { HEADLESS_HOSTS, type HomeHost, type HomeSpec, type Shell } from "./spec.js";
+import { type HomeSpec, SHELLS, type Shell } from "./spec.js";
 
 /** Packages every machine gets (git comes with `programs.git`). */
 export const BASE_PACKAGES: readonly string[] = ["docker", "docker-compose"];
@@ -23,118 +23,135 @@ export const HOST_PACKAGES: Readonly<Record<string, readonly string[]>> = {
 export const SHELL_ALIASES: Readonly<Record<string, string>> = { ll: "ls -la", "..": "cd .." };
 export const OH_MY_ZSH = { plugins: ["git", "docker"], theme: "robbyrussell" } as const;
 
-const EDITOR_COMMAND = { vim: "vim", vscode: "code --wait" } as const;
+const isShell = (shell: Shell) => n.op("==", n.ref("nixhome.shell"), n.str(shell));
+const isEditor = (editor: string) => n.op("==", n.ref("nixhome.editor"), n.str(editor));
 
-function shellBinding(shell: Shell, rank: Rank) {
-  return n.bind(
-    `programs.${shell}`,
-    n.attrs([
-      n.bind("enable", scalar(rank, true)),
+/** profiles/base.nix: tools and programs every machine gets; every scalar is lib.mkDefault. */
+export function baseLayer(_spec?: HomeSpec): NixExpr {
+  const rank: Rank = "base";
+  return moduleFn(
+    [
       n.bind(
-        "shellAliases",
+        "home.packages",
+        n.with(
+          "pkgs",
+          n.concat(
+            n.list(BASE_PACKAGES.map((p) => n.ref(p))),
+            n.call(
+              "lib.optionals",
+              n.ref("stdenv.hostPlatform.isLinux"),
+              n.list(BASE_LINUX_PACKAGES.map((p) => n.ref(p))),
+            ),
+          ),
+        ),
+        {
+          comment:
+            "Tools every machine gets. Scalars in this layer use lib.mkDefault, so any layer\nabove wins; lists like this one merge with theirs. code-server is Linux-only.",
+        },
+      ),
+      n.bind("programs.git.enable", scalar(rank, true), { gap: true }),
+      ...SHELLS.map((shell, i) =>
+        n.bind(`programs.${shell}.enable`, scalar(rank, isShell(shell)), {
+          ...(i === 0
+            ? {
+                gap: true,
+                comment:
+                  'The interactive shell: "shell" in nixhome.json (zsh, bash or fish). Make it\nyour login shell with chsh (see README.md).',
+              }
+            : {}),
+        }),
+      ),
+      n.bind(
+        "home.shellAliases",
         n.attrs(Object.entries(SHELL_ALIASES).map(([k, v]) => n.bind([k], scalar(rank, v)))),
       ),
-    ]),
+      n.bind(
+        "programs.man.generateCaches",
+        n.call("lib.mkIf", n.id("fishWithoutMan"), n.call("lib.mkOverride", 900, false)),
+        {
+          gap: true,
+          comment:
+            "The fish module turns on man caches; without a man package (macOS, stateVersion\n26.05+: the system's man) they have nothing to index. Priority 900 beats that\nmodule's mkDefault and still yields to any layer above.",
+        },
+      ),
+      n.bind(
+        "programs.direnv",
+        n.attrs([
+          n.bind("enable", scalar(rank, true)),
+          n.bind("nix-direnv.enable", scalar(rank, true)),
+        ]),
+        { gap: true, comment: "Per-project environments: `use flake` in an .envrc." },
+      ),
+      n.bind("programs.home-manager.enable", scalar(rank, true), {
+        gap: true,
+        comment: "Let Home Manager install and manage itself.",
+      }),
+    ],
     {
-      gap: true,
-      comment: `The interactive shell (${shell}); set it as your login shell with chsh.`,
+      let: [
+        n.bind(
+          "fishWithoutMan",
+          n.op("&&", isShell("fish"), n.op("==", n.ref("config.programs.man.package"), n.null())),
+        ),
+      ],
     },
   );
 }
 
-/** profiles/base.nix: tools and programs every machine gets; every scalar is lib.mkDefault. */
-export function baseLayer(spec: HomeSpec): NixExpr {
-  const rank: Rank = "base";
-  return moduleFn([
-    n.bind(
-      "home.packages",
-      n.with(
-        "pkgs",
-        n.concat(
-          n.list(BASE_PACKAGES.map((p) => n.ref(p))),
-          n.call(
-            "lib.optionals",
-            n.ref("stdenv.hostPlatform.isLinux"),
-            n.list(BASE_LINUX_PACKAGES.map((p) => n.ref(p))),
-          ),
-        ),
-      ),
-      {
-        comment:
-          "Tools every machine gets. Scalars in this layer use lib.mkDefault, so any layer\nabove wins; lists like this one merge with theirs. code-server is Linux-only.",
-      },
-    ),
-    n.bind("programs.git.enable", scalar(rank, true), { gap: true }),
-    shellBinding(spec.shell, rank),
-    spec.shell === "fish"
-      ? n.bind(
-          "programs.man.generateCaches",
-          n.call(
-            "lib.mkIf",
-            n.op("==", n.ref("config.programs.man.package"), n.null()),
-            n.call("lib.mkOverride", 900, false),
-          ),
-          {
-            gap: true,
-            comment:
-              "The fish module turns on man caches; without a man package (macOS, stateVersion\n26.05+: the system's man) they have nothing to index. Priority 900 beats that\nmodule's mkDefault and still yields to any layer above.",
-          },
-        )
-      : null,
-    n.bind(
-      "programs.direnv",
-      n.attrs([
-        n.bind("enable", scalar(rank, true)),
-        n.bind("nix-direnv.enable", scalar(rank, true)),
-      ]),
-      { gap: true, comment: "Per-project environments: `use flake` in an .envrc." },
-    ),
-    n.bind("programs.home-manager.enable", scalar(rank, true), {
-      gap: true,
-      comment: "Let Home Manager install and manage itself.",
-    }),
-  ]);
-}
+/** The command each editor runs as `$EDITOR` and git's `core.editor`. */
+export const EDITOR_COMMAND = { vim: "vim", vscode: "code --wait" } as const;
 
 /** profiles/personal.nix: who you are and how you like things; plain definitions. */
-export function personalLayer(spec: HomeSpec): NixExpr {
-  const rank: Rank = "layer";
-  const editor = EDITOR_COMMAND[spec.editor];
-  return moduleFn([
-    n.bind(
-      "programs.git.settings",
-      n.attrs([
-        n.bind("user.name", scalar(rank, spec.user.name)),
-        n.bind("user.email", scalar(rank, spec.user.email)),
-        n.bind("core.editor", scalar(rank, editor)),
-        n.bind("pull.rebase", scalar(rank, false)),
-      ]),
-      { comment: "Your git identity and preferences (written to ~/.config/git/config)." },
-    ),
-    n.bind("home.sessionPath", n.list(["$HOME/.local/bin"]), {
-      gap: true,
-      comment: "Your own scripts.",
-    }),
-    n.bind("home.sessionVariables.EDITOR", scalar(rank, editor)),
-    spec.shell === "zsh"
-      ? n.bind(
-          "programs.zsh.oh-my-zsh",
-          n.attrs([
-            n.bind("enable", scalar(rank, true)),
-            n.bind("plugins", n.list([...OH_MY_ZSH.plugins])),
-            n.bind("theme", scalar(rank, OH_MY_ZSH.theme)),
-          ]),
-          { gap: true },
-        )
-      : null,
-    spec.editor === "vscode"
-      ? n.bind("programs.vscode.enable", scalar(rank, true), {
-          gap: true,
+export function personalLayer(_spec?: HomeSpec): NixExpr {
+  return moduleFn(
+    [
+      n.bind(
+        "programs.git.settings",
+        n.attrs([
+          n.bind("user.name", n.ref("nixhome.user.name")),
+          n.bind("user.email", n.ref("nixhome.user.email")),
+          n.bind("core.editor", n.id("editor")),
+          n.bind("pull.rebase", false),
+        ]),
+        {
           comment:
-            "VS Code is unfree: flake.nix allows exactly the packages listed in\nnixhome.json's allowUnfree (here: vscode), never all unfree software.",
-        })
-      : n.bind("home.packages", packageList(["vim"]), { gap: true, comment: "Your editor." }),
-  ]);
+            'Your git identity and preferences (written to ~/.config/git/config); name and\nemail are "user" in nixhome.json (a host there may set its own).',
+        },
+      ),
+      n.bind("home.sessionPath", n.list(["$HOME/.local/bin"]), {
+        gap: true,
+        comment: "Your own scripts.",
+      }),
+      n.bind("home.sessionVariables.EDITOR", n.id("editor")),
+      n.bind(
+        "programs.zsh.oh-my-zsh",
+        n.call(
+          "lib.mkIf",
+          isShell("zsh"),
+          n.attrs([
+            n.bind("enable", true),
+            n.bind("plugins", n.list([...OH_MY_ZSH.plugins])),
+            n.bind("theme", OH_MY_ZSH.theme),
+          ]),
+        ),
+        { gap: true },
+      ),
+      n.bind("programs.vscode.enable", isEditor("vscode"), {
+        gap: true,
+        comment:
+          'Your editor: "editor" in nixhome.json. VS Code is unfree: flake.nix allows it\nby exact name when it is the editor, never all unfree software.',
+      }),
+      n.bind("home.packages", n.call("lib.optional", isEditor("vim"), n.ref("pkgs.vim"))),
+    ],
+    {
+      let: [
+        n.bind("editors", n.attrs(Object.entries(EDITOR_COMMAND).map(([k, v]) => n.bind(k, v))), {
+          comment: '"editor" in nixhome.json picks the command $EDITOR and git run.',
+        }),
+        n.bind("editor", n.select(n.id("editors"), [n.ref("nixhome.editor")])),
+      ],
+    },
+  );
 }
 
 export interface LayerFileInput {
@@ -172,41 +189,28 @@ export function hostModule(spec: HomeSpec, name: string): NixExpr {
   const rank: Rank = "host";
   const host = own(spec.hosts, name);
   const uses = (layer: string) => (host?.layers ?? spec.layers).includes(layer);
-  // No desktop: a GUI editor chosen in the personal layer is replaced by vim.
-  const noGui = HEADLESS_HOSTS.includes(name) && spec.editor === "vscode" && uses("personal");
-  const packages = [...(own(HOST_PACKAGES, name) ?? []), ...(noGui ? ["vim"] : [])];
+  const shell = host?.shell ?? spec.shell;
+  const packages = own(HOST_PACKAGES, name) ?? [];
   const what: Record<string, string> = {
     laptop: "Desktop-side tools for the laptop.",
     "work-server": "Cluster and cloud tools for work.",
     "cloud-instance": "A cloud instance stays lean: nothing beyond the layers below.",
   };
-  return moduleFn([
-    n.bind("home.packages", packages.length ? packageList(packages) : n.list([]), {
-      comment: `${own(what, name) ?? `What only ${name} gets.`}\nScalars here use lib.mkForce: a host beats every layer below it.`,
-    }),
-    host?.email
-      ? n.bind("programs.git.settings.user.email", scalar(rank, host.email), {
-          gap: true,
-          comment: `Another git email on ${name}.`,
-        })
-      : null,
-    ...(noGui
-      ? [
-          n.bind("programs.vscode.enable", scalar(rank, false), {
+  return moduleFn(
+    [
+      n.bind("home.packages", packageList(packages), {
+        comment: `${own(what, name) ?? `What only ${name} gets.`}\nScalars here use lib.mkForce: a host beats every layer below it.`,
+      }),
+      name === "cloud-instance" && shell === "zsh" && uses("personal")
+        ? n.bind("programs.zsh.oh-my-zsh.enable", scalar(rank, false), {
             gap: true,
-            comment: "No desktop here: vim instead of VS Code.",
-          }),
-          n.bind("programs.git.settings.core.editor", scalar(rank, "vim")),
-          n.bind("home.sessionVariables.EDITOR", scalar(rank, "vim")),
-        ]
-      : []),
-    name === "cloud-instance" && spec.shell === "zsh" && uses("personal")
-      ? n.bind("programs.zsh.oh-my-zsh.enable", scalar(rank, false), {
-          gap: true,
-          comment: "A plain zsh starts faster.",
-        })
-      : null,
-  ]);
+            comment: "A plain zsh starts faster.",
+          })
+        : null,
+    ],
+    // The comment tells the reader to use lib.mkForce; pkgs is for packages.
+    { args: ["pkgs", "lib"] },
+  );
 }
 
 /** Text of `hosts/<name>.nix` for a host of the spec. */
@@ -214,18 +218,14 @@ export function renderHostFile(spec: HomeSpec, name: string): string {
   return renderNix(hostModule(spec, name));
 }
 
-/** home.nix: the identity every configuration starts from (values from nixhome.json). */
+/**
+ * home.nix (templates/home/home.nix) as an expression, for the option checks;
+ * a test keeps the two in step.
+ */
 export function identityModule(): NixExpr {
   return moduleFn([
-    n.bind("home.username", n.ref("nixhome.username"), {
-      comment:
-        "Who this configuration is for. flake.nix passes these from nixhome.json\n(a host there may name another account); the layers in profiles/ and\nhosts/ add everything else.",
-    }),
+    n.bind("home.username", n.ref("nixhome.username")),
     n.bind("home.homeDirectory", n.ref("nixhome.homeDirectory")),
-    n.bind("home.stateVersion", n.ref("nixhome.stateVersion"), {
-      gap: true,
-      comment:
-        "The Home Manager release whose defaults this configuration was first written\nagainst. Keep it when you update; read the release notes before changing it.",
-    }),
+    n.bind("home.stateVersion", n.ref("nixhome.stateVersion")),
   ]);
 }

@@ -32,10 +32,19 @@ export function packageList(names: readonly string[]): NixExpr {
 
 const ARGS = ["config", "pkgs", "lib", "nixhome"] as const;
 
-/** `{ pkgs, lib, ... }: body` naming exactly the module arguments the body uses. */
-export function moduleFn(bindings: ReadonlyArray<BindingLike | null | undefined | false>): NixExpr {
-  const body = n.attrs(bindings);
+/**
+ * `{ pkgs, lib, ... }: body` naming exactly the module arguments the body uses,
+ * plus `opts.args` (arguments the comments tell a reader to use, e.g. `lib`
+ * for `lib.mkForce`). `opts.let` bindings come before the body.
+ */
+export function moduleFn(
+  bindings: ReadonlyArray<BindingLike | null | undefined | false>,
+  opts: { args?: readonly string[]; let?: ReadonlyArray<BindingLike> } = {},
+): NixExpr {
+  const attrs = n.attrs(bindings);
+  const body = opts.let?.length ? n.let(opts.let, attrs) : attrs;
   const used = freeNames(body);
+  for (const a of opts.args ?? []) used.add(a);
   return n.fn(
     ARGS.filter((a) => used.has(a)),
     body,

@@ -1,19 +1,20 @@
 /**
- * renderHome: HomeSpec → FilePlan, pure. Every Nix file is an expression
- * printed by the Nix printer; `homeNixFiles` exposes those expressions so
- * tests (and generators) can inspect structure instead of text.
+ * renderHome: HomeSpec → FilePlan, pure. flake.nix and home.nix are fixed
+ * template files; every other Nix file is an expression printed by the Nix
+ * printer, and `homeNixFiles` exposes those expressions so tests (and
+ * generators) can inspect structure instead of text.
  */
 import type { NixExpr } from "../nix/ast.js";
 import { renderNix } from "../nix/printer.js";
 import { checkPlan, type FilePlan, type PlannedFile } from "../plan/plan.js";
 import { renderBootstrap, renderHomeGitignore, renderHomeReadme } from "./docs.js";
-import { flakeExpr } from "./flake.js";
+import { renderHomeFlake, renderHomeNix } from "./flake.js";
 import { hostModule, identityModule, layerModule } from "./layers.js";
 import { renderPlopFiles } from "./plop.js";
 import { type HomeSpec, renderSpecJson, usedLayers } from "./spec.js";
 import { templateExpr } from "./templates.js";
 
-export type NixFileKind = "flake" | "module" | "template";
+export type NixFileKind = "module" | "template";
 
 export interface HomeNixFile {
   path: string;
@@ -21,10 +22,12 @@ export interface HomeNixFile {
   expr: NixExpr;
 }
 
-/** Every Nix file of the repository, as expressions (modules are Home Manager modules). */
+/**
+ * Every printed Nix file of the repository, as expressions (modules are Home
+ * Manager modules); home.nix is there as the expression of its template, for checks.
+ */
 export function homeNixFiles(spec: HomeSpec): HomeNixFile[] {
   return [
-    { path: "flake.nix", kind: "flake", expr: flakeExpr(spec.channel) },
     { path: "home.nix", kind: "module", expr: identityModule() },
     ...usedLayers(spec).map((l) => ({
       path: `profiles/${l}.nix`,
@@ -47,7 +50,11 @@ export function homeNixFiles(spec: HomeSpec): HomeNixFile[] {
 /** The whole repository for a spec, in memory. */
 export function renderHome(spec: HomeSpec): FilePlan {
   const plan: PlannedFile[] = [
-    ...homeNixFiles(spec).map((f) => ({ path: f.path, content: renderNix(f.expr) })),
+    { path: "flake.nix", content: renderHomeFlake(spec.channel) },
+    { path: "home.nix", content: renderHomeNix() },
+    ...homeNixFiles(spec)
+      .filter((f) => f.path !== "home.nix")
+      .map((f) => ({ path: f.path, content: renderNix(f.expr) })),
     { path: "nixhome.json", content: renderSpecJson(spec) },
     { path: "README.md", content: renderHomeReadme(spec) },
     { path: ".gitignore", content: renderHomeGitignore(spec), merge: "lines" as const },

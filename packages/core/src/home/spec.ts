@@ -67,15 +67,25 @@ export interface HomeUser {
   homeDirectory: string;
 }
 
+/** Settings a host entry may lay over the top level (flake.nix: `lib.recursiveUpdate`). */
+export interface HostUser {
+  name?: string;
+  email?: string;
+}
+
 export interface HomeHost {
   system: string;
   /** Layers stacked below the host file, lowest precedence first. */
   layers: string[];
-  /** Another account on this host (then `homeDirectory` too). */
+  /** Another account on this host. */
   username?: string;
+  /** Only when given: otherwise flake.nix derives it from the host's own system. */
   homeDirectory?: string;
-  /** A git email for this host only (written into the host file with `lib.mkForce`). */
-  email?: string;
+  /** `user.name` / `user.email` for this host only (e.g. a work email). */
+  user?: HostUser;
+  shell?: Shell;
+  editor?: Editor;
+  stateVersion?: string;
 }
 
 /** nixhome.json, version 1. */
@@ -96,7 +106,11 @@ export interface HomeSpec {
   templates: string[];
   /** Unfree nixpkgs packages allowed, by exact name (never all unfree). */
   allowUnfree: string[];
-  /** Write package.json + plopfile.js so `npx plop` can extend the repository. */
+  /**
+   * Write package.json + plopfile.js so `npx plop` can extend the repository.
+   * Like `channel`, serialised under "created": a record of what was asked,
+   * never read by flake.nix (the channel lives in flake.nix's inputs).
+   */
   plop: boolean;
 }
 
@@ -247,7 +261,6 @@ const SPEC_KEYS = [
   "version",
   "user",
   "system",
-  "channel",
   "stateVersion",
   "shell",
   "editor",
@@ -255,10 +268,24 @@ const SPEC_KEYS = [
   "hosts",
   "templates",
   "allowUnfree",
+  "created",
+  // Read from "created" since the settings became live; accepted for older files.
+  "channel",
   "plop",
 ] as const;
 const USER_KEYS = ["name", "email", "username", "homeDirectory"] as const;
-const HOST_KEYS = ["system", "layers", "username", "homeDirectory", "email"] as const;
+const HOST_USER_KEYS = ["name", "email"] as const;
+const CREATED_KEYS = ["channel", "plop"] as const;
+const HOST_KEYS = [
+  "system",
+  "layers",
+  "username",
+  "homeDirectory",
+  "user",
+  "shell",
+  "editor",
+  "stateVersion",
+] as const;
 
 /**
  * Validate and normalise nixhome.json (a JSON string or its parsed value).
@@ -272,7 +299,10 @@ export function parseHomeSpec(json: unknown, source = "nixhome.json"): HomeSpec 
     try {
       data = JSON.parse(json);
     } catch (e) {
-      r.fail("", `not valid JSON (${(e as Error).message})`);
+      // One line: JSON.parse quotes the text around the error, newlines included.
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are removed
+      const why = (e as Error).message.replace(/[\s\u0000-\u001f\u007f]+/g, " ").trim();
+      r.fail("", `not valid JSON (${why})`);
     }
   }
   const o = r.object(data, "");
@@ -286,9 +316,19 @@ export function parseHomeSpec(json: unknown, source = "nixhome.json"): HomeSpec 
   r.known(o, "", SPEC_KEYS);
   const u = r.object(o.user, "user");
   r.known(u, "user", USER_KEYS);
+  const created = o.created === undefined ? {} : r.object(o.created, "created");
+  r.known(created, "created", CREATED_KEYS);
+  const channelJson = created.channel ?? o.channel;
   const channel = (
-    o.channel === undefined ? "unstable" : r.string(o.channel, "channel", checkChannel)
+    channelJson === undefined
+      ? "unstable"
+      : r.string(
+          channelJson,
+          created.channel === undefined ? "channel" : "created.channel",
+          checkChannel,
+        )
   ) as ChannelId;
+  const plopJson = created.plop ?? o.plop;
   const system = r.string(o.system, "system", (s) => checkSystem(s, channel));
   const username = r.string(u.username, "user.username", checkUsername);
   const user: HomeUser = {
@@ -327,19 +367,23 @@ export function parseHomeSpec(json: unknown, source = "nixhome.json"): HomeSpec 
           ? [...layers]
           : r.strings(h.layers, `${path}.layers`, checkLayerName),
     };
-    if (h.username !== undefined) {
+    if (h.username !== undefined)
       host.username = r.string(h.username, `${path}.username`, checkUsername);
-      host.homeDirectory =
-        h.homeDirectory === undefined
-          ? defaultHomeDirectory(host.username, host.system)
-          : r.string(h.homeDirectory, `${path}.homeDirectory`, checkHomeDirectory);
-    } else if (h.homeDirectory !== undefined) {
+    if (h.homeDirectory !== undefined)
       host.homeDirectory = r.string(h.homeDirectory, `${path}.homeDirectory`, checkHomeDirectory);
-    } else if (isDarwin(host.system) !== isDarwin(system)) {
-      // Another OS keeps homes elsewhere (/Users vs /home).
-      host.homeDirectory = defaultHomeDirectory(username, host.system);
+    if (h.user !== undefined) {
+      const hu = r.object(h.user, `${path}.user`);
+      r.known(hu, `${path}.user`, HOST_USER_KEYS);
+      const user: HostUser = {};
+      if (hu.name !== undefined) user.name = r.string(hu.name, `${path}.user.name`, checkName);
+      if (hu.email !== undefined) user.email = r.string(hu.email, `${path}.user.email`, checkEmail);
+      if (Object.keys(user).length) host.user = user;
     }
-    if (h.email !== undefined) host.email = r.string(h.email, `${path}.email`, checkEmail);
+    if (h.shell !== undefined) host.shell = r.string(h.shell, `${path}.shell`, checkShell) as Shell;
+    if (h.editor !== undefined)
+      host.editor = r.string(h.editor, `${path}.editor`, checkEditor) as Editor;
+    if (h.stateVersion !== undefined)
+      host.stateVersion = r.string(h.stateVersion, `${path}.stateVersion`, checkStateVersion);
     hosts[name] = host;
   }
   const templates = (
@@ -358,8 +402,8 @@ export function parseHomeSpec(json: unknown, source = "nixhome.json"): HomeSpec 
       : r.strings(o.allowUnfree, "allowUnfree", (s) =>
           PACKAGE_NAME_PATTERN.test(s) ? undefined : `${q(s)} is not a package name`,
         );
-  if (editor === "vscode" && !allowUnfree.includes("vscode")) allowUnfree.push("vscode");
-  if (o.plop !== undefined && typeof o.plop !== "boolean") r.fail("plop", "expected true or false");
+  if (plopJson !== undefined && typeof plopJson !== "boolean")
+    r.fail(created.plop === undefined ? "plop" : "created.plop", "expected true or false");
   return {
     version: 1,
     user,
@@ -375,22 +419,25 @@ export function parseHomeSpec(json: unknown, source = "nixhome.json"): HomeSpec 
     hosts,
     templates,
     allowUnfree,
-    plop: o.plop === undefined ? true : (o.plop as boolean),
+    plop: plopJson === undefined ? true : (plopJson as boolean),
   };
 }
 
 /** nixhome.json text for a spec: fixed key order, two-space indent, trailing newline. */
 export function renderSpecJson(spec: HomeSpec): string {
-  const hosts: Record<string, HomeHost> = {};
+  const hosts: Record<string, unknown> = {};
   for (const [name, h] of Object.entries(spec.hosts))
     hosts[name] = {
       system: h.system,
       layers: h.layers,
       ...(h.username === undefined ? {} : { username: h.username }),
       ...(h.homeDirectory === undefined ? {} : { homeDirectory: h.homeDirectory }),
-      ...(h.email === undefined ? {} : { email: h.email }),
+      ...(h.user === undefined ? {} : { user: h.user }),
+      ...(h.shell === undefined ? {} : { shell: h.shell }),
+      ...(h.editor === undefined ? {} : { editor: h.editor }),
+      ...(h.stateVersion === undefined ? {} : { stateVersion: h.stateVersion }),
     };
-  const ordered: HomeSpec = {
+  const ordered = {
     version: spec.version,
     user: {
       name: spec.user.name,
@@ -399,7 +446,6 @@ export function renderSpecJson(spec: HomeSpec): string {
       homeDirectory: spec.user.homeDirectory,
     },
     system: spec.system,
-    channel: spec.channel,
     stateVersion: spec.stateVersion,
     shell: spec.shell,
     editor: spec.editor,
@@ -407,7 +453,7 @@ export function renderSpecJson(spec: HomeSpec): string {
     hosts,
     templates: spec.templates,
     allowUnfree: spec.allowUnfree,
-    plop: spec.plop,
+    created: { channel: spec.channel, plop: spec.plop },
   };
   return `${formatJson(ordered, "")}\n`;
 }
@@ -448,6 +494,23 @@ export interface HomeConfiguration {
   homeDirectory: string;
   system: string;
   layers: string[];
+  /** The settings the flake passes as `nixhome` (without `inputs`). */
+  shell: Shell;
+  editor: Editor;
+  stateVersion: string;
+  user: { name: string; email: string };
+}
+
+/**
+ * A host's home directory, as flake.nix derives it: the one the entry names,
+ * else the main one when the account and the kind of OS are the same, else
+ * `/Users/<u>` or `/home/<u>` by the host's own system.
+ */
+export function hostHomeDirectory(spec: HomeSpec, host: HomeHost): string {
+  if (host.homeDirectory !== undefined) return host.homeDirectory;
+  const username = host.username ?? spec.user.username;
+  const same = username === spec.user.username && isDarwin(host.system) === isDarwin(spec.system);
+  return same ? spec.user.homeDirectory : defaultHomeDirectory(username, host.system);
 }
 
 export function homeConfigurations(spec: HomeSpec): HomeConfiguration[] {
@@ -459,6 +522,10 @@ export function homeConfigurations(spec: HomeSpec): HomeConfiguration[] {
       homeDirectory: spec.user.homeDirectory,
       system: spec.system,
       layers: spec.layers,
+      shell: spec.shell,
+      editor: spec.editor,
+      stateVersion: spec.stateVersion,
+      user: { name: spec.user.name, email: spec.user.email },
     },
     ...Object.entries(spec.hosts).map(([host, h]) => {
       const username = h.username ?? spec.user.username;
@@ -466,9 +533,16 @@ export function homeConfigurations(spec: HomeSpec): HomeConfiguration[] {
         name: `${username}@${host}`,
         host,
         username,
-        homeDirectory: h.homeDirectory ?? spec.user.homeDirectory,
+        homeDirectory: hostHomeDirectory(spec, h),
         system: h.system,
         layers: h.layers,
+        shell: h.shell ?? spec.shell,
+        editor: h.editor ?? spec.editor,
+        stateVersion: h.stateVersion ?? spec.stateVersion,
+        user: {
+          name: h.user?.name ?? spec.user.name,
+          email: h.user?.email ?? spec.user.email,
+        },
       };
     }),
   ];

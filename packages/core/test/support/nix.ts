@@ -4,9 +4,10 @@
  * CI=true a missing Nix is a failure, never a skip.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, it } from "vitest";
 
 export const hasNix: boolean =
@@ -65,4 +66,42 @@ export function nixEvalJson(expr: string, cwd?: string): unknown {
     maxBuffer: 256 * 1024 * 1024,
   });
   return JSON.parse(out);
+}
+
+/**
+ * Evaluate a generated home repository (flake.nix and every module) with the
+ * stand-ins of home-eval.nix. `packages` are the nixpkgs names the modules may use.
+ */
+export interface HomeEval {
+  inputs: Record<string, unknown>;
+  homes: Record<
+    string,
+    {
+      modules: string[];
+      nixhome: Record<string, unknown>;
+      inputNames: string[];
+      system: string;
+      unfree: boolean[];
+      /** Effective value of each option path ("programs.git.settings.user.name"). */
+      config: Record<string, unknown>;
+    }
+  >;
+  checks: Record<string, string[]>;
+  devShells: Record<string, string[]>;
+  packages: Record<string, Record<string, string>>;
+  formatter: Record<string, string>;
+}
+
+export function evalHomeRepo(dir: string, packages: readonly string[]): HomeEval {
+  const stub = join(dir, ".stub-nixpkgs");
+  mkdirSync(stub, { recursive: true });
+  const support = fileURLToPath(new URL(".", import.meta.url));
+  writeFileSync(
+    join(stub, "default.nix"),
+    `import ${join(support, "stub-pkgs.nix")} (builtins.fromJSON (builtins.readFile ./packages.json))\n`,
+  );
+  writeFileSync(join(stub, "packages.json"), JSON.stringify([...new Set(packages)]));
+  return nixEvalJson(
+    `import ${join(support, "home-eval.nix")} { dir = ${dir}; nixpkgsDir = ${stub}; }`,
+  ) as HomeEval;
 }

@@ -12,6 +12,7 @@ import {
   NixhomeError,
   type Preset,
   type PresetChoice,
+  presetHints,
   resolveVersion,
 } from "@nixhome/core";
 import { type Context, versionFlags } from "../context.js";
@@ -67,10 +68,12 @@ async function confirmDetected(
   ctx: Context,
   prompts: Prompts,
   detected: readonly DetectedPreset[],
+  suggestions: ReadonlyArray<{ id: string; reason: string }> = [],
 ): Promise<string[]> {
-  const first = new Set(detected.map((d) => d.id));
+  const first = new Set([...detected.map((d) => d.id), ...suggestions.map((s) => s.id)]);
   const ordered = [
     ...detected.map((d) => ctx.presets.find((p) => p.id === d.id) as Preset),
+    ...suggestions.flatMap((s) => ctx.presets.filter((p) => p.id === s.id)),
     ...ctx.presets.filter((p) => !first.has(p.id)),
   ];
   const answer = await prompts.chooseLanguages({
@@ -82,7 +85,9 @@ async function confirmDetected(
       return {
         value: p.id,
         label: p.name,
-        hint: d ? `detected: ${d.reason}` : p.description,
+        hint: d
+          ? `detected: ${d.reason}`
+          : (suggestions.find((x) => x.id === p.id)?.reason ?? p.description),
       };
     }),
     initialValues: detected.map((d) => d.id),
@@ -91,53 +96,87 @@ async function confirmDetected(
   return answer;
 }
 
+/** A preset's choice from what the project says about it (pin, tool, folders, toolchain). */
+function fromProject(
+  preset: Preset,
+  d: Pick<DetectedPreset, "version" | "tool" | "dirs" | "toolchainFile" | "setVersion"> | undefined,
+): PresetChoice {
+  return {
+    preset,
+    ...(d?.version !== undefined ? { version: d.version } : {}),
+    ...(d?.tool !== undefined ? { tool: d.tool } : {}),
+    ...(d?.dirs?.length ? { dirs: d.dirs } : {}),
+    ...(d?.toolchainFile !== undefined ? { toolchainFile: d.toolchainFile } : {}),
+    ...(d?.setVersion !== undefined ? { setVersion: d.setVersion } : {}),
+  };
+}
+
 export async function chooseLanguages(ctx: Context, prompts: Prompts): Promise<Chosen> {
   const reasons: Record<string, string> = {};
   const notes: string[] = [];
-  const hints: Record<string, string> = {};
   let chosen: Preset[] = [];
   for (const word of ctx.languages) {
     const p = lookup(word, ctx.presets);
     if (!chosen.includes(p)) chosen.push(p);
   }
+  // Detection runs either way: a named language keeps the project's pin, folder and tool.
+  const detection = detectProject(ctx.dir, { presets: ctx.presets });
+  const byId = new Map(detection.presets.map((d) => [d.id, d]));
   if (chosen.length === 0) {
-    const detection = detectProject(ctx.dir, { presets: ctx.presets });
     notes.push(...detection.notes);
-    for (const d of detection.presets) {
-      reasons[d.id] = d.reason;
-      if (d.version) hints[d.id] = d.version;
-    }
+    for (const d of detection.presets) reasons[d.id] = d.reason;
     const implied = impliedByFlags(
       ctx,
       detection.presets.map((d) => ctx.presets.find((p) => p.id === d.id) as Preset),
     );
     const detected: DetectedPreset[] = [
       ...detection.presets,
-      ...implied.map((p) => ({ id: p.id, reason: `--${p.version?.flag}` })),
+      ...implied.map((p) => ({ id: p.id, reason: `--${p.version?.flag}`, dirs: [] })),
     ];
     for (const d of detected) reasons[d.id] ??= d.reason;
     let ids: string[];
-    if (ctx.isTTY && !ctx.yes) ids = await confirmDetected(ctx, prompts, detected);
+    if (ctx.isTTY && !ctx.yes)
+      ids = await confirmDetected(ctx, prompts, detected, detection.suggestions);
     else if (detected.length) ids = detected.map((d) => d.id);
     else throw new NixhomeError(`no language detected in ${ctx.dir}; ${HOW_TO_CHOOSE}`);
     chosen = ids.map((id) => lookup(id, ctx.presets));
   } else {
     chosen.push(...impliedByFlags(ctx, chosen));
+    // Notes only about what was named; a pin read for a named language is its reason.
+    for (const p of chosen) {
+      const d = byId.get(p.id);
+      if (d) {
+        reasons[p.id] = `named; ${d.reason}`;
+        continue;
+      }
+      const h = presetHints(ctx.dir, p, [""], ctx.presets);
+      notes.push(...h.notes);
+      if (h.reason) reasons[p.id] = `named${h.reason}`;
+      byId.set(p.id, { ...h, id: p.id, dirs: [] });
+    }
+    const named = new Set(chosen.map((p) => p.id));
+    for (const n of detection.notes)
+      if ([...named].some((id) => n.includes(ctx.presets.find((p) => p.id === id)?.name ?? "\0")))
+        if (!notes.includes(n)) notes.push(n);
   }
 
   const choices = chosen.map((preset): PresetChoice => {
+    const base = fromProject(preset, byId.get(preset.id));
     const flag = preset.version?.flag;
     const asked = flag === undefined ? undefined : ctx.versions[flag];
+    // A package set's flag (`--erlang 27` for Elixir) wins over the project's pin too.
+    const setFlag = preset.packageSet?.flag;
+    const setAsked = setFlag === undefined ? undefined : ctx.versions[setFlag];
+    if (setAsked !== undefined) base.setVersion = setAsked;
     if (asked !== undefined) {
       try {
         resolveVersion(preset, asked);
       } catch (e) {
         throw new NixhomeError((e as Error).message, 2);
       }
-      return { preset, version: asked };
+      return { ...base, version: asked };
     }
-    const hint = hints[preset.id];
-    return hint === undefined ? { preset } : { preset, version: hint };
+    return base;
   });
   return { choices, reasons, notes };
 }

@@ -10,8 +10,10 @@ import {
   composeShell,
   envrcLoadsShell,
   type FilePlan,
+  gitignoreLines,
   NixhomeError,
   planChanges,
+  planGitignore,
   recoverTarget,
   renderDevShell,
   shellTitle,
@@ -50,6 +52,19 @@ export function planFiles(ctx: Context, chosen: Chosen): Planned {
   if (!ctx.dryRun) recoverTarget(ctx.dir);
   const shell = composeShell(chosen.choices, { allowUnfree: ctx.allowUnfree });
   const existingEnvrc = readIfFile(join(ctx.dir, ".envrc"));
+  const existingGitignore =
+    ctx.fromHome === undefined ? readIfFile(join(ctx.dir, ".gitignore")) : undefined;
+  if (existingGitignore !== undefined) {
+    const dirs = [...new Set(chosen.choices.flatMap((c) => c.dirs ?? []))];
+    const decision = planGitignore(existingGitignore, gitignoreLines(shell), { dirs });
+    for (const s of decision.skipped)
+      if (s.why !== "already ignored")
+        notes.push(`.gitignore: not adding ${s.line}: ${s.why}; add it where it fits yourself`);
+    if (decision.prepend.length)
+      notes.push(
+        `.gitignore: ${decision.prepend.join(", ")} go${decision.prepend.length === 1 ? "es" : ""} at the top, so the project's negations below still apply`,
+      );
+  }
   if (ctx.fromHome === undefined && existingEnvrc !== undefined && envrcLoadsShell(existingEnvrc))
     notes.push(
       ".envrc already loads a Nix shell (use flake/use nix); left that line as it is: make sure it loads this flake",

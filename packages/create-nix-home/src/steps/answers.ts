@@ -9,6 +9,7 @@ import {
   type ChannelId,
   checkEmail,
   checkHomeDirectory,
+  checkHostName,
   checkName,
   checkSystem,
   checkUsername,
@@ -180,7 +181,7 @@ export async function collectAnswers(ctx: Context, prompts: Prompts): Promise<An
   const emailDefault = gitEmail ?? `${username0}@example.com`;
   const email = await text("email", "Your email (for git)", emailDefault, checkEmail);
   if (email === emailDefault && !gitEmail && given.email === undefined)
-    notes.push(`git email ${email} is a placeholder: change it in profiles/personal.nix`);
+    notes.push(`git email ${email} is a placeholder: change user.email in nixhome.json`);
   const username = await text(
     "username",
     "Your username on your machines",
@@ -241,26 +242,41 @@ export async function collectAnswers(ctx: Context, prompts: Prompts): Promise<An
         )
       : "vim";
 
-  // Hosts: names from a flag or the config keep their systems; new ones use the main system.
+  // Hosts: names from a flag or the config keep their systems. Asked, a person
+  // names any number of hosts and chooses each one's system.
   const hostSystem = (h: string) =>
     flags.hosts?.find((f) => f.name === h)?.system ?? own(config?.hosts, h)?.system ?? system;
-  let hostNames = given.hosts as Array<string | HostFlag> | undefined;
-  if (hostNames === undefined) {
-    hostNames = interactive
-      ? done(
-          await prompts.multiselect<string>({
-            message: `Hosts, each a layer on top (all ${system}; other systems: --host NAME:SYSTEM)`,
-            options: KNOWN_HOSTS.map((h) => ({ value: h })),
-            initialValues: [...KNOWN_HOSTS],
-            required: false,
+  const givenHosts = given.hosts as Array<string | HostFlag> | undefined;
+  let hosts: HostFlag[];
+  if (givenHosts !== undefined || !interactive) {
+    hosts = (givenHosts ?? [...KNOWN_HOSTS]).map((h) => {
+      const n = typeof h === "string" ? h : h.name;
+      return { name: n, system: hostSystem(n) };
+    });
+  } else {
+    const names = splitHostNames(
+      done(
+        await prompts.text({
+          message:
+            "Hosts, machines that each get a file and a configuration (names, space-separated; empty: none)",
+          initialValue: KNOWN_HOSTS.join(" "),
+          validate: (v) => checkHostNames(splitHostNames(v ?? "")),
+        }),
+      ),
+    );
+    hosts = [];
+    for (const name of names)
+      hosts.push({
+        name,
+        system: done(
+          await prompts.select({
+            message: `System of ${name}`,
+            options: ALL_SYSTEMS.map((s) => ({ value: s, hint: SYSTEM_HINTS[s] })),
+            initialValue: system,
           }),
-        )
-      : [...KNOWN_HOSTS];
+        ),
+      });
   }
-  const hosts: HostFlag[] = hostNames.map((h) => {
-    const n = typeof h === "string" ? h : h.name;
-    return { name: n, system: hostSystem(n) };
-  });
 
   let templates = given.templates as string[] | undefined;
   if (templates === undefined)
@@ -343,6 +359,30 @@ export async function collectAnswers(ctx: Context, prompts: Prompts): Promise<An
     plop: flags.plop ?? config?.plop ?? true,
     notes,
   };
+}
+
+/** "laptop, work-server  nas" → the names. */
+export function splitHostNames(text: string): string[] {
+  return text
+    .split(/[\s,]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** The first problem of a list of new host names: invalid, or twice (in any case). */
+export function checkHostNames(names: readonly string[]): string | undefined {
+  const seen = new Map<string, string>();
+  for (const name of names) {
+    const problem = checkHostName(name);
+    if (problem) return problem;
+    const before = seen.get(name.toLowerCase());
+    if (before !== undefined)
+      return before === name
+        ? `${name} is named twice`
+        : `"${before}" and "${name}" differ only in case (one file on macOS)`;
+    seen.set(name.toLowerCase(), name);
+  }
+  return undefined;
 }
 
 /** What a template's shell holds, as a prompt hint: "python313 uv ruff pyright". */

@@ -1,16 +1,23 @@
 /**
- * Step 2: answers → HomeSpec → FilePlan, in memory. Whatever `--config`
- * carried beyond the questions (extra layers, per-host accounts and emails,
- * unfree allowances) is kept.
+ * Step 2: answers → HomeSpec → FilePlan, in memory. Hosts and templates are
+ * added with core's edit functions (the ones `npx plop` uses), so a spec made
+ * here is one the generators accept. Whatever `--config` carried beyond the
+ * questions (extra layers, per-host accounts, settings and emails, unfree
+ * allowances) is kept.
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import {
+  addHost,
+  addTemplate,
   BUILTIN_LAYERS,
   type FilePlan,
+  HEADLESS_HOSTS,
   type HomeSpec,
+  own,
   parseHomeSpec,
   renderHome,
+  templateId,
   usedLayers,
 } from "@nixhome/core";
 import type { Context } from "../context.js";
@@ -19,37 +26,41 @@ import type { Answers } from "./answers.js";
 export function buildSpec(ctx: Context, a: Answers): HomeSpec {
   const config = ctx.config;
   const layers = config?.layers ?? [...BUILTIN_LAYERS];
-  const hosts: Record<string, unknown> = {};
-  for (const h of a.hosts) {
-    const before = config?.hosts[h.name];
-    // A home that only followed the main account (or another system) is derived again.
-    const ownAccount = before?.username !== undefined;
-    hosts[h.name] = {
-      ...before,
-      ...(ownAccount ? {} : { homeDirectory: undefined }),
-      layers: before?.layers ?? layers,
-      system: h.system,
-    };
-  }
-  return parseHomeSpec(
+  let spec = parseHomeSpec(
     {
       version: 1,
       user: { name: a.name, email: a.email, username: a.username, homeDirectory: a.home },
       system: a.system,
-      channel: a.channel,
       stateVersion: a.stateVersion,
       shell: a.shell,
       editor: a.editor,
       layers,
-      hosts,
-      templates: a.templates,
-      allowUnfree: (config?.allowUnfree ?? []).filter(
-        (p) => p !== "vscode" || a.editor === "vscode",
-      ),
-      plop: a.plop,
+      hosts: {},
+      templates: [],
+      allowUnfree: config?.allowUnfree ?? [],
+      created: { channel: a.channel, plop: a.plop },
     },
     "answers",
   );
+  // Hosts and templates go through the same edits as `npx plop host|template`.
+  for (const h of a.hosts) {
+    const before = own(config?.hosts, h.name);
+    // No desktop on a known headless host: vim there when VS Code is the editor.
+    const headless =
+      !before && HEADLESS_HOSTS.includes(h.name) && a.editor === "vscode"
+        ? { editor: "vim" as const }
+        : {};
+    spec = addHost(
+      spec,
+      h.name,
+      { ...before, ...headless, system: h.system ?? a.system, layers: before?.layers ?? layers },
+      { newLayers: true },
+    );
+  }
+  const templates = a.templates.map(templateId);
+  for (const t of templates.filter((t, i) => templates.indexOf(t) === i))
+    spec = addTemplate(spec, t);
+  return spec;
 }
 
 /**

@@ -14,6 +14,7 @@ import {
   NixhomeError,
   planChanges,
   recoverTarget,
+  TXN_DIR,
 } from "@nixhome/core";
 import type { Context } from "../context.js";
 
@@ -37,7 +38,8 @@ export function targetState(target: string): TargetState {
   }
   if (!isDir) throw new NixhomeError(`${target} exists and is not a directory`);
   try {
-    return readdirSync(target).length ? "non-empty" : "empty";
+    // What an interrupted run left (.nixhome-txn) does not count: the write undoes it first.
+    return readdirSync(target).some((name) => name !== TXN_DIR) ? "non-empty" : "empty";
   } catch (e) {
     throw new NixhomeError(`cannot read ${target}: ${(e as NodeJS.ErrnoException).code ?? e}`);
   }
@@ -55,6 +57,8 @@ const notEmpty = (dir: string) =>
  */
 export function checkTarget(ctx: Context, dir: string): TargetState {
   const target = resolve(ctx.environment.cwd, dir);
+  // A run killed half-way is undone first (a dry run only looks), so "empty" means empty.
+  if (!ctx.dryRun && targetState(target) !== "missing") recoverTarget(target);
   const state = targetState(target);
   if (
     state === "non-empty" &&

@@ -11,7 +11,13 @@ export const shellPart: PresetShell = {
 
 export const bun: Preset = /* @__PURE__ */ definePreset(shellPart, {
   description: "Bun runtime and package manager with the TypeScript language server and Biome",
-  markers: [{ file: "bun.lock" }, { file: "bun.lockb" }, { file: "bunfig.toml" }],
+  markers: [
+    { file: "bun.lock", nested: "lockfileVersion" },
+    { file: "bun.lockb", nested: "." },
+    { file: "bunfig.toml", nested: "." },
+    { file: "package.json", contains: '"packageManager"\\s*:\\s*"bun@' },
+  ],
+  toolNames: ["bun"],
   supersedes: ["node"],
   watch: ["package.json", "bun.lock", "bun.lockb"],
   gitignore: ["node_modules/"],

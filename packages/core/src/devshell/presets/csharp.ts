@@ -26,7 +26,8 @@ export const shellPart: PresetShell = {
 export const csharp: Preset = /* @__PURE__ */ definePreset(shellPart, {
   description: ".NET SDK for C# with csharp-ls, CSharpier and the netcoredbg debugger",
   markers: [{ ext: ".csproj" }, { ext: ".sln" }, { ext: ".slnx" }],
-  versionFrom: [{ file: "global.json", pattern: '"version"\\s*:\\s*"(\\d+)' }],
+  versionFrom: [{ file: "global.json", json: "sdk.version", kind: "line" }],
+  toolNames: ["dotnet", "dotnet-core"],
   watch: ["global.json", "Directory.Packages.props"],
   gitignore: ["bin/", "obj/"],
 });

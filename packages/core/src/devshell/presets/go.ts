@@ -23,12 +23,17 @@ export const shellPart: PresetShell = {
 
 export const go: Preset = /* @__PURE__ */ definePreset(shellPart, {
   description: "Go toolchain with gopls, gotools, golangci-lint and delve",
-  markers: [{ file: "go.mod" }, { file: "go.work" }],
-  versionFrom: [
-    { file: "go.mod", pattern: "^toolchain\\s+go(\\d+\\.\\d+)" },
-    { file: "go.mod", pattern: "^go\\s+(\\d+\\.\\d+)" },
-    { file: ".tool-versions", pattern: "^golang\\s+(\\d+\\.\\d+)" },
+  markers: [
+    { file: "go.mod", nested: "^module\\s+\\S" },
+    { file: "go.work", nested: "^go\\s+\\d" },
   ],
+  versionFrom: [
+    { file: "go.mod", pattern: "^toolchain\\s+go(\\d+\\.\\d+(?:\\.\\d+)?)", kind: "line" },
+    { file: "go.work", pattern: "^toolchain\\s+go(\\d+\\.\\d+(?:\\.\\d+)?)", kind: "line" },
+    { file: "go.mod", pattern: "^go\\s+(\\d+\\.\\d+(?:\\.\\d+)?)", kind: "minimum" },
+    { file: "go.work", pattern: "^go\\s+(\\d+\\.\\d+(?:\\.\\d+)?)", kind: "minimum" },
+  ],
+  toolNames: ["golang", "go"],
   watch: ["go.mod", "go.sum", "go.work"],
 });
 

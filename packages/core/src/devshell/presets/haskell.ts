@@ -13,10 +13,16 @@ export const haskell: Preset = /* @__PURE__ */ definePreset(shellPart, {
   description: "GHC with cabal-install and haskell-language-server",
   markers: [
     { ext: ".cabal" },
-    { file: "cabal.project" },
-    { file: "stack.yaml" },
-    { file: "package.yaml" },
+    { file: "cabal.project", nested: "^packages:" },
+    { file: "stack.yaml", nested: "^(resolver|snapshot):" },
+    { file: "package.yaml", nested: "^name:" },
   ],
+  // No GHC version choice is verified in nixpkgs yet: a pin is reported, nixpkgs' ghc is used.
+  versionFrom: [
+    { file: "stack.yaml", pattern: "^(?:resolver|snapshot):\\s*(\\S+)" },
+    { file: "cabal.project", pattern: "^with-compiler:\\s*(\\S+)" },
+  ],
+  toolNames: ["ghc", "haskell"],
   watch: ["cabal.project", "stack.yaml", "package.yaml"],
   gitignore: ["dist-newstyle/", ".stack-work/"],
 });

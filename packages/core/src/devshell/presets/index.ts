@@ -47,6 +47,7 @@ import { latex, evidence as latexEvidence, shellPart as latexShell } from "./lat
 import { lean4, evidence as lean4Evidence, shellPart as lean4Shell } from "./lean4.js";
 import { lua, evidence as luaEvidence, shellPart as luaShell } from "./lua.js";
 import { markdown, evidence as markdownEvidence, shellPart as markdownShell } from "./markdown.js";
+import { mysql, evidence as mysqlEvidence, shellPart as mysqlShell } from "./mysql.js";
 import { nickel, evidence as nickelEvidence, shellPart as nickelShell } from "./nickel.js";
 import { nim, evidence as nimEvidence, shellPart as nimShell } from "./nim.js";
 import { nix, evidence as nixEvidence, shellPart as nixShell } from "./nix.js";
@@ -72,6 +73,7 @@ import {
 import { python, evidence as pythonEvidence, shellPart as pythonShell } from "./python.js";
 import { r, evidence as rEvidence, shellPart as rShell } from "./r.js";
 import { racket, evidence as racketEvidence, shellPart as racketShell } from "./racket.js";
+import { redis, evidence as redisEvidence, shellPart as redisShell } from "./redis.js";
 import { ruby, evidence as rubyEvidence, shellPart as rubyShell } from "./ruby.js";
 import { rust, evidence as rustEvidence, shellPart as rustShell } from "./rust.js";
 import { scala, evidence as scalaEvidence, shellPart as scalaShell } from "./scala.js";
@@ -123,6 +125,7 @@ export const presets: readonly Preset[] = [
   lean4,
   lua,
   markdown,
+  mysql,
   nickel,
   nim,
   nix,
@@ -140,6 +143,7 @@ export const presets: readonly Preset[] = [
   python,
   r,
   racket,
+  redis,
   ruby,
   rust,
   scala,
@@ -188,6 +192,7 @@ export const presetShells: readonly PresetShell[] = [
   lean4Shell,
   luaShell,
   markdownShell,
+  mysqlShell,
   nickelShell,
   nimShell,
   nixShell,
@@ -205,6 +210,7 @@ export const presetShells: readonly PresetShell[] = [
   pythonShell,
   rShell,
   racketShell,
+  redisShell,
   rubyShell,
   rustShell,
   scalaShell,
@@ -254,6 +260,7 @@ export const presetEvidence: Readonly<Record<string, Evidence>> = {
   lean4: lean4Evidence,
   lua: luaEvidence,
   markdown: markdownEvidence,
+  mysql: mysqlEvidence,
   nickel: nickelEvidence,
   nim: nimEvidence,
   nix: nixEvidence,
@@ -271,6 +278,7 @@ export const presetEvidence: Readonly<Record<string, Evidence>> = {
   python: pythonEvidence,
   r: rEvidence,
   racket: racketEvidence,
+  redis: redisEvidence,
   ruby: rubyEvidence,
   rust: rustEvidence,
   scala: scalaEvidence,

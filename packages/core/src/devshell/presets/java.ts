@@ -21,17 +21,20 @@ export const shellPart: PresetShell = {
 export const java: Preset = /* @__PURE__ */ definePreset(shellPart, {
   description: "OpenJDK with Maven, Gradle, jdt-language-server and google-java-format",
   markers: [
-    { file: "pom.xml" },
-    { file: "build.gradle" },
-    { file: "build.gradle.kts" },
-    { file: "settings.gradle" },
-    { file: "settings.gradle.kts" },
+    { file: "pom.xml", nested: "<project\\b" },
+    {
+      file: "build.gradle",
+      nested: "\\b(plugins|dependencies|apply plugin|sourceCompatibility)\\b",
+    },
+    { file: "build.gradle.kts", nested: "\\b(plugins|dependencies)\\b" },
+    { file: "settings.gradle", nested: "rootProject\\.name|include" },
+    { file: "settings.gradle.kts", nested: "rootProject\\.name|include" },
     { file: ".java-version" },
   ],
+  toolNames: ["java"],
   versionFrom: [
     { file: ".java-version", pattern: "^\\s*(?:[a-z]+-)?(\\d+)" },
     { file: ".sdkmanrc", pattern: "^java=(\\d+)" },
-    { file: ".tool-versions", pattern: "^java\\s+[a-z-]*?(\\d+)" },
     { file: "pom.xml", pattern: "<maven\\.compiler\\.release>\\s*(\\d+)" },
     { file: "pom.xml", pattern: "<java\\.version>\\s*(\\d+)" },
     { file: "build.gradle.kts", pattern: "JavaLanguageVersion\\.of\\(\\s*(\\d+)" },

@@ -1,6 +1,10 @@
-// No detection marker: a project rarely names its database in a file. PGDATA/PGHOST point
-// at ./.pgdata; run `initdb` and `pg_ctl start -o "-k $PGDATA"` when needed.
+// No detection marker: a project rarely names its database in a file (a compose file's
+// postgres is suggested instead). Plain pg_ctl helpers, see docs/decisions (services ADR):
+// data in ./.pgdata, the socket there too, and a TCP port on localhost derived from the
+// project path, so two projects' servers never clash.
 import { definePreset, type Evidence, type Preset, type PresetShell } from "../preset.js";
+
+const NEED = ': "${PGDATA:?enter the dev shell first (nix develop or direnv)}"';
 
 /** What the dev shell holds (all a project template needs). */
 export const shellPart: PresetShell = {
@@ -18,13 +22,48 @@ export const shellPart: PresetShell = {
   },
   packages: ["pgcli", "sqlfluff", "postgres-language-server"],
   shellHook: `export PGDATA="$PWD/.pgdata"
-export PGHOST="$PGDATA"`,
+export PGHOST="$PGDATA"
+# A port of its own per project folder (54000-54999); set PGPORT before entering to choose.
+PGPORT="\${PGPORT:-$((54000 + $(printf %s "$PWD" | cksum | cut -d ' ' -f 1) % 1000))}"
+export PGPORT
+export PGUSER="\${PGUSER:-postgres}"
+export PGDATABASE="\${PGDATABASE:-postgres}"`,
+  commands: [
+    {
+      name: "pg-start",
+      description: "initialise ./.pgdata on first use, then start PostgreSQL on $PGPORT",
+      runtimeInputs: ["@version"],
+      text: `${NEED}
+if [ ! -f "$PGDATA/PG_VERSION" ]; then
+  initdb --auth=trust --username="$PGUSER" --encoding=UTF8 --no-locale "$PGDATA" >/dev/null
+  echo "pg-start: initialised $PGDATA"
+fi
+pg_ctl --pgdata="$PGDATA" --log="$PGDATA/server.log" --wait \\
+  --options="-k \\"$PGDATA\\" -p $PGPORT -c listen_addresses=localhost" start
+echo "PostgreSQL listens on localhost:$PGPORT and in $PGDATA; psql connects, pg-stop stops it"`,
+    },
+    {
+      name: "pg-stop",
+      description: "stop this project's PostgreSQL",
+      runtimeInputs: ["@version"],
+      text: `${NEED}
+pg_ctl --pgdata="$PGDATA" --mode=fast --wait stop`,
+    },
+    {
+      name: "pg-status",
+      description: "whether this project's PostgreSQL runs",
+      runtimeInputs: ["@version"],
+      text: `${NEED}
+pg_ctl --pgdata="$PGDATA" status`,
+    },
+  ],
 };
 
 export const postgres: Preset = /* @__PURE__ */ definePreset(shellPart, {
-  description: "PostgreSQL server and client with pgcli, SQLFluff and postgres-language-server",
+  description:
+    "PostgreSQL with pg-start/pg-stop/pg-status (data in ./.pgdata), pgcli, SQLFluff and an LSP",
   markers: [],
-  versionFrom: [{ file: ".tool-versions", pattern: "^postgres(?:ql)?\\s+(\\d+)" }],
+  toolNames: ["postgres", "postgresql"],
   gitignore: [".pgdata/"],
 });
 

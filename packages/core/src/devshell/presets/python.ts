@@ -21,28 +21,31 @@ export const shellPart: PresetShell = {
     UV_PYTHON_DOWNLOADS: "never",
     UV_PYTHON_PREFERENCE: "only-system",
   },
-  shellHook: `if [ ! -d .venv ]; then
-  uv venv --quiet --python "$(command -v python3)" .venv
+  shellHook: `if [ ! -d "$PWD/.venv" ]; then
+  uv venv --quiet --python "$(command -v python3)" "$PWD/.venv"
 fi
-. .venv/bin/activate`,
+. "$PWD/.venv/bin/activate"`,
 };
 
 export const python: Preset = /* @__PURE__ */ definePreset(shellPart, {
   description: "Python with uv (a .venv is created and activated), Ruff and Pyright",
   markers: [
-    { file: "pyproject.toml" },
-    { file: "requirements.txt" },
-    { file: "uv.lock" },
-    { file: "poetry.lock" },
-    { file: "setup.py" },
-    { file: "setup.cfg" },
-    { file: "Pipfile" },
+    { file: "pyproject.toml", nested: "^\\[(project|tool\\.(poetry|uv|hatch|pdm|setuptools))\\]" },
+    { file: "requirements.txt", nested: "^[A-Za-z0-9][A-Za-z0-9._-]*\\s*(\\[|[=<>~!]=?|;|$)" },
+    { file: "uv.lock", nested: "^version\\s*=" },
+    { file: "poetry.lock", nested: "^\\[\\[package\\]\\]" },
+    { file: "setup.py", nested: "\\bsetup\\(" },
+    { file: "setup.cfg", nested: "^\\[metadata\\]" },
+    { file: "Pipfile", nested: "^\\[packages\\]" },
     { file: ".python-version" },
   ],
   versionFrom: [
-    { file: ".python-version", pattern: "^\\s*(\\d+\\.\\d+)" },
-    { file: ".tool-versions", pattern: "^python\\s+(\\d+\\.\\d+)" },
+    { file: ".python-version", pattern: "^\\s*(\\d+\\.\\d+(?:\\.\\d+)?)" },
+    { file: "Pipfile", pattern: "^python_version\\s*=\\s*[\"'](\\d+\\.\\d+)" },
+    { file: "pyproject.toml", pattern: "^requires-python\\s*=\\s*[\"']([^\"']+)", kind: "range" },
+    { file: "pyproject.toml", pattern: "^python\\s*=\\s*[\"']([^\"']+)", kind: "range" },
   ],
+  toolNames: ["python"],
   watch: ["pyproject.toml", "uv.lock", "requirements.txt", "poetry.lock", ".python-version"],
   gitignore: [".venv/"],
 });

@@ -22,12 +22,16 @@ export PATH="$GEM_HOME/bin:$PATH"`,
 
 export const ruby: Preset = /* @__PURE__ */ definePreset(shellPart, {
   description: "Ruby with Bundler (gems into ./.gem), ruby-lsp and RuboCop",
-  markers: [{ file: "Gemfile" }, { file: ".ruby-version" }, { ext: ".gemspec" }],
-  versionFrom: [
-    { file: ".ruby-version", pattern: "^\\s*(?:ruby-)?(\\d+\\.\\d+)" },
-    { file: ".tool-versions", pattern: "^ruby\\s+(\\d+\\.\\d+)" },
-    { file: "Gemfile", pattern: "^\\s*ruby\\s+[\"'][^0-9]*(\\d+\\.\\d+)" },
+  markers: [
+    { file: "Gemfile", nested: "^\\s*(source|gem|gemspec)\\b" },
+    { file: ".ruby-version" },
+    { ext: ".gemspec" },
   ],
+  versionFrom: [
+    { file: ".ruby-version", pattern: "^\\s*(?:ruby-)?(\\d+(?:\\.\\d+)*)" },
+    { file: "Gemfile", pattern: "^\\s*ruby\\s+[\"']([^\"']+)[\"']", kind: "range" },
+  ],
+  toolNames: ["ruby"],
   watch: ["Gemfile", "Gemfile.lock", ".ruby-version"],
   gitignore: [".gem/"],
 });

@@ -11,7 +11,19 @@ export const shellPart: PresetShell = {
 
 export const rust: Preset = /* @__PURE__ */ definePreset(shellPart, {
   description: "Rust stable from nixpkgs: rustc, cargo, clippy, rustfmt and rust-analyzer",
-  markers: [{ file: "Cargo.toml" }, { file: "rust-toolchain.toml" }, { file: "rust-toolchain" }],
+  markers: [
+    { file: "Cargo.toml", nested: "^\\[(package|workspace)\\]" },
+    { file: "rust-toolchain.toml", nested: "^\\[toolchain\\]" },
+    { file: "rust-toolchain", nested: "^\\s*(stable|beta|nightly|\\d)" },
+  ],
+  // nixpkgs has one Rust; a project's toolchain file is read by oxalica/rust-overlay instead.
+  toolchainFile: {
+    files: ["rust-toolchain.toml", "rust-toolchain"],
+    input: { name: "rust-overlay", url: "github:oxalica/rust-overlay" },
+    overlay: "overlays.default",
+    reader: "rust-bin.fromRustupToolchainFile",
+    replaces: ["rustc", "cargo", "clippy", "rustfmt"],
+  },
   watch: ["Cargo.toml", "Cargo.lock", "rust-toolchain.toml"],
   gitignore: ["target/"],
 });

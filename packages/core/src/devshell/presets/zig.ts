@@ -19,11 +19,19 @@ export const shellPart: PresetShell = {
 
 export const zig: Preset = /* @__PURE__ */ definePreset(shellPart, {
   description: "Zig compiler with the zls language server",
-  markers: [{ file: "build.zig" }, { file: "build.zig.zon" }],
-  versionFrom: [
-    { file: "build.zig.zon", pattern: '\\.minimum_zig_version\\s*=\\s*"(\\d+\\.\\d+)' },
-    { file: ".tool-versions", pattern: "^zig\\s+(\\d+\\.\\d+)" },
+  markers: [
+    { file: "build.zig", nested: '@import\\("std"\\)' },
+    { file: "build.zig.zon", nested: "\\.name\\s*=" },
   ],
+  // Zig breaks its language between 0.x releases: the pin's own line, not a newer one.
+  versionFrom: [
+    {
+      file: "build.zig.zon",
+      pattern: '\\.minimum_zig_version\\s*=\\s*"(\\d+\\.\\d+(?:\\.\\d+)?)',
+      kind: "line",
+    },
+  ],
+  toolNames: ["zig"],
   watch: ["build.zig", "build.zig.zon"],
   gitignore: [".zig-cache/", "zig-out/"],
 });

@@ -1,4 +1,4 @@
-{ pkgs, ... }:
+{ pkgs, lib, ... }:
 {
   # Cluster and cloud tools for work.
   # Scalars here use lib.mkForce: a host beats every layer below it.

@@ -1,4 +1,13 @@
-{ pkgs, lib, ... }:
+{
+  config,
+  pkgs,
+  lib,
+  nixhome,
+  ...
+}:
+let
+  fishWithoutMan = nixhome.shell == "fish" && config.programs.man.package == null;
+in
 {
   # Tools every machine gets. Scalars in this layer use lib.mkDefault, so any layer
   # above wins; lists like this one merge with theirs. code-server is Linux-only.
@@ -12,14 +21,20 @@
 
   programs.git.enable = lib.mkDefault true;
 
-  # The interactive shell (zsh); set it as your login shell with chsh.
-  programs.zsh = {
-    enable = lib.mkDefault true;
-    shellAliases = {
-      ll = lib.mkDefault "ls -la";
-      ".." = lib.mkDefault "cd ..";
-    };
+  # The interactive shell: "shell" in nixhome.json (zsh, bash or fish). Make it
+  # your login shell with chsh (see README.md).
+  programs.zsh.enable = lib.mkDefault (nixhome.shell == "zsh");
+  programs.bash.enable = lib.mkDefault (nixhome.shell == "bash");
+  programs.fish.enable = lib.mkDefault (nixhome.shell == "fish");
+  home.shellAliases = {
+    ll = lib.mkDefault "ls -la";
+    ".." = lib.mkDefault "cd ..";
   };
+
+  # The fish module turns on man caches; without a man package (macOS, stateVersion
+  # 26.05+: the system's man) they have nothing to index. Priority 900 beats that
+  # module's mkDefault and still yields to any layer above.
+  programs.man.generateCaches = lib.mkIf fishWithoutMan (lib.mkOverride 900 false);
 
   # Per-project environments: `use flake` in an .envrc.
   programs.direnv = {

@@ -1,0 +1,13 @@
+{ config, lib, pkgs, ... }:
+{
+  programs.git = {
+    userName = "Mallory";
+    extraConfig = import ./gitconfig.nix;
+  };
+  programs.zsh.initExtra = lib.mkIf true "echo wrapped";
+  services.gpg-agent.pinentryFlavor = config.my.flavor;
+  programs.exa = {
+    enable = true;
+    colour = "always";
+  };
+}

@@ -1,0 +1,4 @@
+{ lib, ... }:
+{
+  programs.zsh.initContent = lib.mkOrder 550 "fpath+=(~/.zfunc)";
+}
