@@ -86,14 +86,14 @@ const SCENARIOS: Scenario[] = [
     tool: "plop",
     setup: copyRepo,
     args: ["profile", "gaming", "Games", "prismlauncher", "laptop"],
-    commits: [1, 2, 3],
+    commits: [1, 2],
   },
   {
     id: "plop host",
     tool: "plop",
     setup: copyRepo,
     args: ["host", "desktop", "x86_64-linux", "", "", "base,personal"],
-    commits: [1, 2, 3, 4],
+    commits: [1, 2],
   },
 ];
 
@@ -334,14 +334,14 @@ const EDITS: Edit[] = [
     },
   },
   {
-    id: "README.md edited by hand during plop template's write",
+    id: "a template file written by hand during plop template's write",
     tool: "plop",
     setup: copyRepo,
     args: ["template", "go"],
     point: "journaled",
     edit: (b) => {
-      appendFileSync(T(b, "README.md"), "\nmy own notes\n");
-      return ["t/README.md"];
+      writeFileSync(T(b, "profiles/project-templates/go.nix"), "{ pkgs }: pkgs.mkShell { }\n");
+      return ["t/profiles/project-templates/go.nix"];
     },
   },
   {
