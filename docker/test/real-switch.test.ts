@@ -6,7 +6,17 @@
  * NIXHOME_E2E_NETWORK=1. Builds the `network` stage of docker/Dockerfile, then
  * inside one container: create-nix-home with two hosts, `home-manager switch`
  * for each, and checks what a person would see (zsh aliases, git identity,
- * tools on PATH, oh-my-zsh, a host override, dev shells via nix and direnv).
+ * tools on PATH, oh-my-zsh, a host override, dev shells via nix and direnv,
+ * the user services: `docker run hello-world`, `docker compose up` against the
+ * rootless daemon and an HTTP answer from code-server).
+ *
+ * The container has no systemd as PID 1, so the switch cannot start user
+ * services (Home Manager skips sd-switch there). The test starts each unit's
+ * own ExecStart with its own Environment, as systemd would, and then talks to
+ * it exactly as a shell of the user does (DOCKER_HOST from the session
+ * variables). Rootless Docker needs a privileged container (user namespaces,
+ * /dev/net/tun) and the host side bootstrap.sh checks: Debian's uidmap and a
+ * /etc/subuid range, set up here as root.
  */
 import type { StartedTestContainer } from "testcontainers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -26,6 +36,7 @@ import {
   tail,
   USER_HOME,
   USERNAME,
+  withTimeout,
 } from "./runtime.js";
 
 const NETWORK = process.env.NIXHOME_E2E_NETWORK === "1";
@@ -63,6 +74,16 @@ const CONFIG = {
 };
 const HOME_ARGS = ["--yes", "--no-git", "--config", CONFIG_PATH];
 const HM = "nix run home-manager/master --";
+/** Where the user's runtime directory would be under systemd-logind. */
+const RUNTIME_DIR = "/tmp/nixhome-runtime";
+/** The unit files the switch writes. */
+const UNIT = (name: string) => `~/.config/systemd/user/${name}.service`;
+/** Starts a unit's ExecStart with its Environment= lines in the background (no systemd here). */
+const startUnit = (name: string) => `exec_start="$(sed -n 's/^ExecStart=//p' ${UNIT(name)})"
+mapfile -t unit_env < <(sed -n 's/^Environment=//p' ${UNIT(name)})
+echo "${name}: env \${unit_env[*]} $exec_start"
+# shellcheck disable=SC2086 # ExecStart is split into words, as systemd does
+setsid env "\${unit_env[@]}" XDG_RUNTIME_DIR=${RUNTIME_DIR} $exec_start >/tmp/${name}.log 2>&1 </dev/null &`;
 // -b: keep the skeleton dotfiles (useradd, Nix installer) as backups instead of failing.
 const switchTo = (host: string) =>
   `${HM} switch -b backup --flake ${q(`${HOME_DIR}#${USERNAME}@${host}`)}`;
@@ -102,10 +123,23 @@ describe("tier 2: real home-manager switch (network)", () => {
       let container: StartedTestContainer | undefined;
 
       /** Runs one step; fails the test with the step's output if it exits non-zero. */
-      async function step(title: string, script: string, timeoutMs = 10 * MINUTE): Promise<string> {
+      async function step(
+        title: string,
+        script: string,
+        timeoutMs = 10 * MINUTE,
+        user: "user" | "root" = "user",
+      ): Promise<string> {
         if (!container) throw new Error("no container");
         const started = Date.now();
-        const r = await execScript(container, `set -euo pipefail\n${script}`, timeoutMs);
+        const body = `set -euo pipefail\n${script}`;
+        const r =
+          user === "root"
+            ? await withTimeout(
+                container.exec(["bash", "-c", body], { user: "root" }),
+                timeoutMs,
+                title,
+              )
+            : await execScript(container, body, timeoutMs);
         const secs = Math.round((Date.now() - started) / 1000);
         console.log(`[tier 2] ${r.exitCode === 0 ? "ok" : "FAIL"} (${secs} s): ${title}`);
         expect(r.exitCode, `${title} failed:\n${tail(r.output, 80)}`).toBe(0);
@@ -113,7 +147,7 @@ describe("tier 2: real home-manager switch (network)", () => {
       }
 
       try {
-        container = await startContainer(image, { memoryGb: 8, name: "network" });
+        container = await startContainer(image, { memoryGb: 8, name: "network", privileged: true });
 
         await step("official Nix is on PATH", "nix --version; command -v nix");
 
@@ -154,6 +188,66 @@ test "$email" = ${q(EMAIL)}`,
   case "$(readlink -f "$p")" in /nix/store/*) ;; *) echo "$tool is not from the Nix store"; exit 1 ;; esac
 done
 code-server --version | head -n 1`,
+        );
+
+        await step(
+          "the switch wrote the docker and code-server user units, DOCKER_HOST at the rootless socket",
+          `cat ${UNIT("docker")} ${UNIT("code-server")}
+grep -Eq '^ExecStart=/nix/store/[^ ]+/bin/dockerd-rootless$' ${UNIT("docker")}
+grep -Eq '^Environment=PATH=/nix/store/[^:]+-rootlesskit[^:]*/bin:/nix/store/[^:]+-slirp4netns[^:]*/bin:/run/wrappers/bin:/usr/bin:/bin$' ${UNIT("docker")}
+grep -qx 'Type=notify' ${UNIT("docker")}
+grep -qx 'WantedBy=default.target' ${UNIT("docker")}
+grep -Eq '^ExecStart=/nix/store/[^ ]+/bin/code-server --bind-addr 127\\.0\\.0\\.1:8080$' ${UNIT("code-server")}
+test -L ~/.config/systemd/user/default.target.wants/docker.service
+test -L ~/.config/systemd/user/default.target.wants/code-server.service
+got="$(XDG_RUNTIME_DIR=${RUNTIME_DIR} zsh -i -c 'print -r -- $DOCKER_HOST' </dev/null | tail -n 1)"
+echo "DOCKER_HOST=$got"
+test "$got" = "unix://${RUNTIME_DIR}/docker.sock"
+grep -qx 'DOCKER_HOST=unix://$XDG_RUNTIME_DIR/docker.sock' ~/.config/environment.d/10-home-manager.conf`,
+        );
+
+        await step(
+          "the host side bootstrap.sh asks for: uidmap (setuid newuidmap) and a /etc/subuid range",
+          `apt-get update -qq && apt-get install -y -qq --no-install-recommends uidmap >/dev/null
+for f in /etc/subuid /etc/subgid; do
+  grep -q '^${USERNAME}:' "$f" 2>/dev/null || echo '${USERNAME}:100000:65536' >>"$f"
+done
+install -d -m 0700 -o ${USERNAME} -g ${USERNAME} ${RUNTIME_DIR}
+ls -l "$(command -v newuidmap)"`,
+          10 * MINUTE,
+          "root",
+        );
+
+        await step(
+          "docker run hello-world and docker compose up work against the rootless daemon",
+          `${startUnit("docker")}
+for _ in $(seq 120); do [ -S ${RUNTIME_DIR}/docker.sock ] && break; sleep 1; done
+[ -S ${RUNTIME_DIR}/docker.sock ] || { cat /tmp/docker.log; exit 1; }
+export XDG_RUNTIME_DIR=${RUNTIME_DIR}
+zsh -i -c 'docker info --format "{{.SecurityOptions}}"' </dev/null | tail -n 1 | grep -q rootless
+zsh -i -c 'docker run --rm hello-world' </dev/null | grep 'Hello from Docker!'
+rm -rf ~/compose-hello && mkdir ~/compose-hello && cd ~/compose-hello
+printf 'services:\n  hello:\n    image: hello-world\n' > compose.yaml
+zsh -i -c 'docker compose up --abort-on-container-exit' </dev/null | grep 'Hello from Docker!'`,
+          20 * MINUTE,
+        );
+
+        await step(
+          "code-server answers on 127.0.0.1:8080 behind the password it wrote itself",
+          `${startUnit("code-server")}
+code=""
+for _ in $(seq 120); do
+  code="$(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:8080/ || true)"
+  [ "$code" = 302 ] && break
+  sleep 1
+done
+echo "GET / -> $code"
+[ "$code" = 302 ] || { cat /tmp/code-server.log; exit 1; }
+curl -fsS http://127.0.0.1:8080/login | grep -qi password
+grep -qx 'auth: password' ~/.config/code-server/config.yaml
+grep -Eq '^password: .{8,}$' ~/.config/code-server/config.yaml
+! grep -rq "$(sed -n 's/^password: //p' ~/.config/code-server/config.yaml)" ~/.config/systemd/user/`,
+          10 * MINUTE,
         );
 
         await step(

@@ -255,16 +255,21 @@ async function removeBuildLeftovers(before: Set<string>): Promise<void> {
 /** Starts a long-lived container of `image` (as the image's user) for exec'ing into. */
 export async function startContainer(
   image: string,
-  opts: { memoryGb: number; name: string },
+  opts: {
+    memoryGb: number;
+    name: string;
+    /** Rootless Docker inside needs user namespaces, setuid newuidmap and /dev/net/tun. */
+    privileged?: boolean;
+  },
 ): Promise<StartedTestContainer> {
-  return new GenericContainer(image)
+  const container = new GenericContainer(image)
     .withName(`nixhome-${opts.name}-${RUN_ID}`)
     .withLabels({ [RUN_LABEL]: RUN_ID })
     .withCommand(["sleep", "infinity"])
     .withResourcesQuota({ memory: opts.memoryGb })
     .withPullPolicy(PullPolicy.defaultPolicy())
-    .withStartupTimeout(120_000)
-    .start();
+    .withStartupTimeout(120_000);
+  return (opts.privileged ? container.withPrivilegedMode() : container).start();
 }
 
 export async function stopContainer(container: StartedTestContainer | undefined): Promise<void> {

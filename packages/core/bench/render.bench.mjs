@@ -1,9 +1,10 @@
 // Rendering benchmarks for @nixhome/core (run after `tsup`): a 10,000-node JSON value,
-// a large attribute set, and a scaling check (time per node must stay flat as size grows).
-import { mkdirSync, writeFileSync } from "node:fs";
+// a large attribute set, what a CLI run renders (a home repository, the dev-shell flakes),
+// and a scaling check (time per node must stay flat as size grows).
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { renderNix } from "../dist/index.js";
+import { parseHomeSpec, presets, renderDevShell, renderHome, renderNix } from "../dist/index.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const RUNS = 9;
@@ -62,6 +63,25 @@ rows.push({
   metric: "render a 5,000-attribute set (15,000 nodes)",
   value: `${tA.toFixed(1)} ms`,
   note: "",
+});
+
+// What a CLI run prints: a whole home repository, every preset's dev-shell flake.
+const homeSpec = parseHomeSpec(
+  readFileSync(join(here, "..", "..", "..", "home-manager", "nixhome.json"), "utf8"),
+);
+const tHome = time(() => renderHome(homeSpec));
+rows.push({
+  metric: "render the home-manager/ repository (all its files)",
+  value: `${tHome.toFixed(2)} ms`,
+  note: "",
+});
+const tShells = time(() => {
+  for (const p of presets) renderDevShell({ choices: [{ preset: p }] });
+});
+rows.push({
+  metric: `render the dev shell of each of the ${presets.length} presets`,
+  value: `${tShells.toFixed(1)} ms`,
+  note: `${(tShells / presets.length).toFixed(2)} ms per flake`,
 });
 
 const sizes = [5_000, 10_000, 20_000, 40_000];

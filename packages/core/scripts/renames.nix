@@ -10,16 +10,23 @@
 { hmSrc, stubPath }:
 let
   lib0 = import (stubPath + "/lib");
-  record = kind: attrs:
+  record =
+    kind: attrs:
     lib0.mkOption {
       visible = false;
       description = "NIXHOME-DOCTOR:" + builtins.toJSON ({ inherit kind; } // attrs);
     };
   shims = self: super: {
-    mkRenamedOptionModule = from: to: { options = super.setAttrByPath from (record "renamed" { inherit from to; }); };
+    mkRenamedOptionModule = from: to: {
+      options = super.setAttrByPath from (record "renamed" { inherit from to; });
+    };
     mkRenamedOptionModuleWith = { from, to, ... }: self.mkRenamedOptionModule from to;
-    mkRemovedOptionModule = from: message: { options = super.setAttrByPath from (record "removed" { inherit from message; }); };
-    mkChangedOptionModule = from: to: _: { options = super.setAttrByPath from (record "changed" { inherit from to; }); };
+    mkRemovedOptionModule = from: message: {
+      options = super.setAttrByPath from (record "removed" { inherit from message; });
+    };
+    mkChangedOptionModule = from: to: _: {
+      options = super.setAttrByPath from (record "changed" { inherit from to; });
+    };
     mkMergedOptionModule = froms: to: _: {
       options = super.foldl' super.recursiveUpdate { } (
         map (from: super.setAttrByPath from (record "merged" { inherit from to; })) froms
@@ -41,19 +48,27 @@ let
         home.homeDirectory = "/home/u";
         home.stateVersion = "26.05";
       }
-    ] ++ hmModules;
+    ]
+    ++ hmModules;
     class = "homeManager";
     specialArgs.modulesPath = toString (hmSrc + "/modules");
   };
-  try = x: d: let r = builtins.tryEval x; in if r.success then r.value else d;
-  decode = v:
+  try =
+    x: d:
+    let
+      r = builtins.tryEval x;
+    in
+    if r.success then r.value else d;
+  decode =
+    v:
     let
       hidden = try ((v.visible or true) == false) false;
       d = if hidden then try (v.description or "") "" else "";
       m = if builtins.isString d then builtins.match "NIXHOME-DOCTOR:(.*)" d else null;
     in
     if m == null then null else builtins.fromJSON (builtins.head m);
-  walk = depth: set:
+  walk =
+    depth: set:
     lib0.concatLists (
       lib0.mapAttrsToList (
         n: v:
@@ -68,15 +83,38 @@ let
               if r == null then
                 [ ]
               else
-                [ (r // { from = loc; inherit parent; } // (if r ? to then { to = parent ++ r.to; } else { })) ];
+                [
+                  (
+                    r
+                    // {
+                      from = loc;
+                      inherit parent;
+                    }
+                    // (if r ? to then { to = parent ++ r.to; } else { })
+                  )
+                ];
             typeName = try (v.type.name or "") "";
-            wraps = builtins.elem typeName [ "submodule" "attrsOf" "lazyAttrsOf" "listOf" "nullOr" "either" "oneOf" "coercedTo" ];
+            wraps = builtins.elem typeName [
+              "submodule"
+              "attrsOf"
+              "lazyAttrsOf"
+              "listOf"
+              "nullOr"
+              "either"
+              "oneOf"
+              "coercedTo"
+            ];
             sub = if wraps then try (v.type.getSubOptions or null) null else null;
           in
           here
           ++ (
             if r == null && sub != null && depth < 8 then
-              (let s = builtins.tryEval (sub (try v.loc [ ])); in if s.success then walk (depth + 1) s.value else [ ])
+              (
+                let
+                  s = builtins.tryEval (sub (try v.loc [ ]));
+                in
+                if s.success then walk (depth + 1) s.value else [ ]
+              )
             else
               [ ]
           )

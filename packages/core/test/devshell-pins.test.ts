@@ -7,6 +7,8 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import fc from "fast-check";
+import ignore from "ignore";
 import { describe, expect, it } from "vitest";
 import {
   applyGitignoreInserts,
@@ -15,6 +17,7 @@ import {
   detectProject,
   findPreset,
   gitignoreInserts,
+  gitignoreMatcher,
   jsonPath,
   type Preset,
   parseMiseTools,
@@ -305,5 +308,79 @@ describeNix("new flake shapes under real Nix", () => {
     ];
     for (const plan of flakes)
       nixParseText(plan.find((f) => f.path === "flake.nix")?.content ?? "");
+  });
+});
+
+describe("the fast matcher", () => {
+  it("answers as the ignore package does, rule for rule (random rule sets)", () => {
+    const seg = fc.constantFrom(
+      "a",
+      "b",
+      "node_modules",
+      "x.o",
+      "*",
+      "**",
+      "*.o",
+      "a?",
+      "[ab]",
+      "",
+    );
+    const rule = fc
+      .tuple(
+        fc.boolean(),
+        fc.boolean(),
+        fc.array(seg, { minLength: 1, maxLength: 3 }),
+        fc.boolean(),
+      )
+      .map(
+        ([neg, lead, segs, dir]) =>
+          `${neg ? "!" : ""}${lead ? "/" : ""}${segs.join("/")}${dir ? "/" : ""}`,
+      )
+      .filter((r) => r.replace(/^!?\/?/, "") !== "");
+    const path = fc
+      .tuple(
+        fc.array(fc.constantFrom("a", "b", "node_modules", "x.o", "c"), {
+          minLength: 1,
+          maxLength: 4,
+        }),
+        fc.boolean(),
+      )
+      .map(([segs, dir]) => `${segs.join("/")}${dir ? "/" : ""}`);
+    fc.assert(
+      fc.property(
+        fc.array(rule, { maxLength: 12 }),
+        fc.array(path, { minLength: 1, maxLength: 6 }),
+        (rules, paths) => {
+          const fast = gitignoreMatcher(rules);
+          const plain = ignore().add(rules);
+          for (const p of paths)
+            expect(fast(p), `${JSON.stringify(rules)} ${p}`).toBe(plain.ignores(p));
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+  it("stays linear on a 30,000-line .gitignore (catches a quadratic walk, not a benchmark)", () => {
+    const text = `${Array.from({ length: 30_000 }, (_, i) => `generated/path-${i}/*.o`).join("\n")}\n`;
+    const t = performance.now();
+    expect(planGitignore(text, [".direnv/", "node_modules/"]).append).toEqual([
+      ".direnv/",
+      "node_modules/",
+    ]);
+    expect(performance.now() - t).toBeLessThan(5000);
+  });
+});
+
+describe("untrusted text in messages", () => {
+  it("never shows a pin with control characters or of any length", () => {
+    const dir = tmp({
+      "package.json": "{}",
+      ".nvmrc": "\u001b[2J22\n",
+      ".tool-versions": `nodejs ${"9".repeat(200)}\n`,
+    });
+    const d = detectProject(dir);
+    expect(d.presets[0]?.version).toBeUndefined();
+    expect(JSON.stringify(d)).not.toContain("\\u001b");
+    expect(d.notes.join("")).not.toContain("9".repeat(100));
   });
 });

@@ -61,7 +61,14 @@ const attributes = (
     readFileSync(new URL("../../../../shared/nixpkgs/attributes.json", import.meta.url), "utf8"),
   ) as { attributes: Array<{ name: string; status: string }> }
 ).attributes;
-const present = new Set(attributes.filter((a) => a.status === "present").map((a) => a.name));
+/** Names attributes.json lacks, each verified in nixpkgs (evidence in the file). */
+const verified = readFileSync(new URL("../src/home/verified-names.txt", import.meta.url), "utf8")
+  .split("\n")
+  .filter((l) => l.trim() && !l.startsWith("#"));
+const present = new Set([
+  ...attributes.filter((a) => a.status === "present").map((a) => a.name),
+  ...verified,
+]);
 
 function writePlan(plan: FilePlan, dir?: string): string {
   const root = dir ?? mkdtempSync(join(tmpdir(), "nixhome-home-"));
@@ -121,6 +128,8 @@ describe("the default home repository", () => {
         "profiles/project-templates/node.nix",
         "profiles/project-templates/python.nix",
         "profiles/project-templates/rust.nix",
+        "services/code-server.nix",
+        "services/docker.nix",
       ].sort(),
     );
     expect(plan.find((f) => f.path === "bootstrap.sh")?.mode).toBe(0o755);
@@ -163,7 +172,12 @@ describe("the default home repository", () => {
 
   it("puts the required settings in the right layers", () => {
     const text = (p: string) => plan.find((f) => f.path === p)?.content ?? "";
-    expect(text("profiles/base.nix")).toContain("lib.optionals stdenv.hostPlatform.isLinux");
+    expect(text("profiles/base.nix")).toContain(
+      "imports = [\n    ../services/docker.nix\n    ../services/code-server.nix\n  ];",
+    );
+    expect(text("profiles/base.nix")).toContain(
+      "targets.genericLinux.enable = lib.mkIf pkgs.stdenv.hostPlatform.isLinux (lib.mkDefault true);",
+    );
     expect(text("profiles/personal.nix")).toContain("pull.rebase = false;");
     expect(text("profiles/personal.nix")).toContain('"$HOME/.local/bin"');
     expect(text("hosts/work-server.nix")).toContain("with pkgs; [\n    kubectl\n    awscli2\n  ];");
@@ -177,7 +191,7 @@ describeNix("the default home repository, read by Nix", () => {
 
   it("parses every .nix file", () => {
     const files = nixFilesUnder(dir);
-    expect(files).toHaveLength(10);
+    expect(files).toHaveLength(12);
     nixParse(files);
   });
 
@@ -207,6 +221,8 @@ describeNix("the default home repository, read by Nix", () => {
       system: "x86_64-linux",
       stateVersion: "26.05",
       user: { name: "Big Boss", email: "bigboss@metalrodeo.xyz" },
+      docker: true,
+      codeServer: { enable: true, bind: "127.0.0.1", port: 8080 },
     });
     expect(out.homes["bigboss@laptop"]?.inputNames).toEqual(["home-manager", "nixpkgs", "self"]);
     expect(out.homes.bigboss?.unfree).toEqual([false, false]);
@@ -341,6 +357,8 @@ describeNix("the matrix of repositories, read by Nix", () => {
           shell: x.shell,
           editor: x.editor,
           user: x.user,
+          docker: x.docker,
+          codeServer: x.codeServer,
         });
         // The identity and the settings reach the options.
         expect(home?.config["home.homeDirectory"], c.label).toBe(x.homeDirectory);

@@ -83,6 +83,8 @@ describe("parseHomeSpec", () => {
       templates: ["python", "node", "rust"],
       allowUnfree: [],
       plop: true,
+      docker: true,
+      codeServer: { enable: true, bind: "127.0.0.1", port: 8080 },
     });
     expect(parseHomeSpec(renderSpecJson(spec))).toEqual(spec);
     expect(homeConfigurations(spec).map((c) => c.homeDirectory)).toEqual([

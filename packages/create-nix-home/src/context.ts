@@ -5,6 +5,7 @@
  * else looks at argv or the environment.
  */
 import { spawnSync } from "node:child_process";
+import { readFileSync, statSync } from "node:fs";
 import { homedir, hostname, userInfo } from "node:os";
 import {
   ALL_SYSTEMS,
@@ -26,7 +27,6 @@ import {
   type HomeSpec,
   NixhomeError,
   parseHomeSpec,
-  readRegularText,
   SHELLS,
   type Shell,
 } from "@nixhome/core";
@@ -258,6 +258,35 @@ export function parseHostFlag(value: string): HostFlag {
   return system === undefined ? { name } : { name, system };
 }
 
+/**
+ * The text of `--config FILE`: a regular file (through a symlink is fine: it
+ * is only read), UTF-8. A FIFO, device or folder is refused before it is
+ * opened, so nothing can hang the run.
+ */
+export function readConfigFile(path: string): string {
+  const fail = (why: string) => new NixhomeError(`--config ${path}: ${why}`, 2);
+  let st: ReturnType<typeof statSync>;
+  try {
+    st = statSync(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw fail(code === "ENOENT" ? "no such file" : (e as Error).message);
+  }
+  if (st.isDirectory()) throw fail("is a directory");
+  if (!st.isFile()) throw fail("is not a regular file");
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    throw fail((e as Error).message.split("\n")[0] ?? "cannot be read");
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw fail("is not UTF-8 text");
+  }
+}
+
 export function getContext(argv: readonly string[], environment: Environment, io: Io): Context {
   const parsed = parseArgv(argv);
   const v = parsed.values;
@@ -299,14 +328,7 @@ export function getContext(argv: readonly string[], environment: Environment, io
 
   let config: HomeSpec | undefined;
   if (v.config !== undefined) {
-    let text: string | null;
-    try {
-      // A regular UTF-8 file only: a FIFO or device is refused instead of read forever.
-      text = readRegularText(v.config, v.config);
-    } catch (e) {
-      throw new NixhomeError(`--config ${(e as Error).message}`, 2);
-    }
-    if (text === null) throw new NixhomeError(`--config ${v.config}: no such file`, 2);
+    const text = readConfigFile(v.config);
     config = parseHomeSpec(text, v.config);
   }
 

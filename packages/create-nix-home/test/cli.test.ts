@@ -51,6 +51,19 @@ describe("create-nix-home", () => {
       "nix --extra-experimental-features 'nix-command flakes' run .#home-manager -- switch -b backup --flake .#bigboss",
     );
     expect(statSync(join(cwd, "home-manager", "bootstrap.sh")).mode & 0o777).toBe(0o755);
+    // The services the base layer starts, and how to reach them.
+    expect(json.docker).toBe(true);
+    expect(json.codeServer).toEqual({ enable: true, bind: "127.0.0.1", port: 8080 });
+    expect(r.stdout).toContain("code-server: ssh -L 8080:127.0.0.1:8080 <host>");
+    expect(r.stdout).toContain("loginctl enable-linger $USER");
+  });
+
+  it("promises no code-server and no linger on an Apple-silicon Mac alone", () => {
+    const cwd = tmp();
+    const r = cli(["--yes", "--no-git", "--system", "aarch64-darwin", "--host", "mac"], { cwd });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).not.toContain("code-server:");
+    expect(r.stdout).not.toContain("enable-linger");
   });
 
   it("writes the golden repository from flags, without a terminal", () => {
@@ -227,6 +240,52 @@ describe("create-nix-home", () => {
     const r = cli(["x", "--yes", "--no-git", "--host", `laptop,${host}`], { cwd });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain(`--flake .#bigboss@${host}`);
+  });
+});
+
+describe("the one edit path", () => {
+  it("adds hosts and templates as plop would: homes derived, headless hosts on vim, clashes refused", () => {
+    const cwd = tmp();
+    const r = cli(
+      [
+        "repo",
+        "--yes",
+        "--no-git",
+        "--editor",
+        "vscode",
+        "--host",
+        "laptop,work-server,mac:aarch64-darwin",
+        "--template",
+        "py,python,go",
+      ],
+      { cwd },
+    );
+    expect(r.status, r.stderr).toBe(0);
+    const json = JSON.parse(readFileSync(join(cwd, "repo", "nixhome.json"), "utf8"));
+    // The Darwin host's home is /Users/bigboss: flake.nix derives it, nothing stores it.
+    expect(json.hosts.mac).toEqual({ system: "aarch64-darwin", layers: ["base", "personal"] });
+    // No desktop on work-server: the editor is overridden in its entry, not baked into a file.
+    expect(json.hosts["work-server"].editor).toBe("vim");
+    expect(json.hosts.laptop.editor).toBeUndefined();
+    expect(json.templates).toEqual(["python", "go"]);
+    const clash = cli(["other", "--yes", "--no-git", "--host", "laptop,Laptop"], { cwd });
+    expect(clash.status).toBe(2);
+    expect(clash.stderr).toMatch(/--host Laptop is given twice/);
+  });
+
+  it("--config goes through the same edits: a spec plop would refuse is refused", () => {
+    const cwd = tmp();
+    write(cwd, {
+      "c.json": JSON.stringify({
+        version: 1,
+        user: { name: "A", email: "a@b.c", username: "a" },
+        system: "x86_64-linux",
+        hosts: { box: { system: "x86_64-darwin" } },
+      }),
+    });
+    const r = cli(["t", "--yes", "--no-git", "--config", "c.json"], { cwd });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/x86_64-darwin is not supported by nixpkgs on the unstable channel/);
   });
 });
 

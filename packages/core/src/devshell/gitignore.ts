@@ -55,19 +55,61 @@ function negationSamples(negation: string): string[] {
   return out;
 }
 
-function status(lines: readonly string[], paths: readonly string[]): boolean[] {
-  const ig = ignore().add([...lines]);
-  return paths.map((p) => ig.ignores(p));
+/**
+ * A matcher of a set of rules that stays fast on files of tens of thousands of
+ * lines: for each path it asks `ignore` only about the rules that could match
+ * it, in their order (so the answer is the same): a rule can match only paths
+ * that contain its longest literal run (the text between its wildcards).
+ * Rules without one (`*`, `**`) and with escapes are always asked.
+ */
+export function gitignoreMatcher(lines: readonly string[]): (path: string) => boolean {
+  const needs: Array<{ at: number; text: string }> = [];
+  const always: number[] = [];
+  lines.forEach((raw, at) => {
+    const body = raw.replace(/^!/, "").trim().replace(/^\//, "").replace(/\/+$/, "");
+    if (/\\/.test(body)) {
+      always.push(at);
+      return;
+    }
+    // A run's slashes may stand for a `**` matching nothing: only its text must appear.
+    const runs = body
+      .replace(/\[[^\]]*\]/g, "*")
+      .split(/[*?]+/)
+      .map((r) => r.replace(/^\/+|\/+$/g, ""));
+    const longest = runs.reduce((a, b) => (b.length > a.length ? b : a), "");
+    if (longest === "") always.push(at);
+    else needs.push({ at, text: longest });
+  });
+  const cache = new Map<string, ReturnType<typeof ignore>>();
+  return (path) => {
+    const hits = needs.filter((r) => path.includes(r.text)).map((r) => r.at);
+    const key = hits.join(",");
+    let ig = cache.get(key);
+    if (!ig) {
+      const picked = [...always, ...hits].sort((x, y) => x - y);
+      ig = ignore().add(picked.map((k) => lines[k] as string));
+      cache.set(key, ig);
+    }
+    return ig.ignores(path);
+  };
 }
 
-function same(a: readonly boolean[], b: readonly boolean[]): boolean {
-  return a.every((x, i) => x === b[i]);
+/** At most this many negation sample paths are checked per line (a file may have thousands). */
+const MAX_SAMPLES = 64;
+
+/** Whether a path has `name` as one of its segments (what a plain `name/` line can match). */
+function hasSegment(path: string, name: string): boolean {
+  return path.split("/").includes(name);
 }
 
 /**
  * Decide the lines to add to a `.gitignore` (null: there is none yet).
  * `wanted` are directory lines such as `node_modules/`; `dirs` are the
  * subproject folders the path must be ignored in too (`web`).
+ *
+ * Cost: one matcher of the file's rules, asked about a handful of paths per
+ * line (the probes, and the negations' sample paths that line could match);
+ * a second matcher only when a line must go first.
  */
 export function planGitignore(
   existing: string | null,
@@ -80,37 +122,58 @@ export function planGitignore(
     return plan;
   }
   const current = rules(existing);
-  const samples = [...new Set(current.filter((l) => l.startsWith("!")).flatMap(negationSamples))];
+  // Each negation's sample paths, remembering which negation they come from.
+  const samples: Array<{ path: string; negation: string }> = [];
+  const seen = new Set<string>();
+  for (const l of current)
+    if (l.startsWith("!"))
+      for (const path of negationSamples(l))
+        if (!seen.has(path)) {
+          seen.add(path);
+          samples.push({ path, negation: l });
+        }
   const dirs = ["", ...(options.dirs ?? []).filter((d) => d !== "")];
+  let base: ((p: string) => boolean) | null = null;
+  let baseKey = "";
+  // What the file says now, with the lines this plan already decided to add.
+  const before = (path: string): boolean => {
+    const key = plan.prepend.join("\n");
+    if (!base || key !== baseKey) {
+      base = gitignoreMatcher([...plan.prepend, ...current]);
+      baseKey = key;
+    }
+    return (plan.append.length > 0 && gitignoreMatcher(plan.append)(path)) || base(path);
+  };
   for (const line of new Set(wanted)) {
     const name = line.replace(/^\//, "").replace(/\/+$/, "");
     const probes = dirs.map((d) => (d === "" ? `${name}/` : `${d}/${name}/`));
-    // What the file says now, with what this plan already decided to add.
-    const before = [...plan.prepend, ...current, ...plan.append];
-    if (status(before, probes).every(Boolean)) {
+    if (probes.every(before)) {
       plan.skipped.push({ line, why: "already ignored" });
       continue;
     }
-    const was = status(before, samples);
-    const appended = [...before, line];
-    if (same(status(appended, samples), was)) {
+    // A plain `name/` line can only change paths with a `name` segment.
+    const plain = /^[^/*?[\\!#]+$/.test(name);
+    // Bounded: the first MAX_SAMPLES sample paths a line could change are checked.
+    const relevant = samples
+      .filter((s) => !plain || hasSegment(s.path, name))
+      .slice(0, MAX_SAMPLES);
+    const mine = gitignoreMatcher([line]);
+    // Appended last, a positive line only ignores more: what it matches and was kept changes.
+    const changed = relevant.find((s) => mine(s.path) && !before(s.path));
+    if (!changed) {
       plan.append.push(line);
       continue;
     }
-    const prepended = [...plan.prepend, line, ...current, ...plan.append];
-    if (same(status(prepended, samples), was) && status(prepended, probes).every(Boolean)) {
+    const first = gitignoreMatcher([...plan.prepend, line, ...current]);
+    const safe =
+      relevant.every((s) => first(s.path) === before(s.path)) && probes.every((p) => first(p));
+    if (safe) {
       plan.prepend.push(line);
       continue;
     }
-    const negation = current.find(
-      (l) =>
-        l.startsWith("!") &&
-        !same(status(appended, negationSamples(l)), status(before, negationSamples(l))),
-    );
-    plan.skipped.push({
-      line,
-      why: `it would change what ${negation ?? "a negation"} re-includes`,
-    });
+    // The line is the project's text: shown only when it is plain and short.
+    const named = /^[\x20-\x7e]{1,120}$/.test(changed.negation) ? changed.negation : "a negation";
+    plan.skipped.push({ line, why: `it would change what ${named} re-includes` });
   }
   return plan;
 }

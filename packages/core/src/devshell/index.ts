@@ -24,6 +24,7 @@ export {
   type GitignoreInsert,
   type GitignorePlan,
   gitignoreInserts,
+  gitignoreMatcher,
   planGitignore,
 } from "./gitignore.js";
 export { findIn, findShell, presetShells } from "./lookup.js";

@@ -85,6 +85,11 @@ export function jsonPath(text: string, path: string): string | null {
   return typeof value === "string" && value.trim() !== "" ? value.trim() : null;
 }
 
+/** A pin as it may be shown: printable ASCII, short (project files are untrusted text). */
+function shown(pin: string | null): string | null {
+  return pin !== null && /^[\x20-\x7e]{1,64}$/.test(pin) ? pin : null;
+}
+
 function fromSource(source: VersionSource, text: string): string | null {
   if (source.json !== undefined) return jsonPath(text, source.json);
   if (source.pattern === undefined) return null;
@@ -113,7 +118,7 @@ export function pinsIn(
   for (const source of preset.versionFrom ?? []) {
     if (!names.has(source.file) || TOOL_FILES.includes(source.file)) continue;
     const text = read(source.file);
-    const pin = text === null ? null : fromSource(source, text);
+    const pin = shown(text === null ? null : fromSource(source, text));
     if (!pin) continue;
     const kind = source.kind ?? "exact";
     const entry = {
@@ -131,7 +136,7 @@ export function pinsIn(
     if (text === null) continue;
     const map = file === ".tool-versions" ? parseToolVersions(text) : parseMiseTools(text);
     for (const name of toolNames) {
-      const v = map.get(name);
+      const v = shown(map.get(name) ?? null);
       if (v) {
         // asdf's elixir `1.18.3-otp-27`: the Elixir version is before `-otp-`.
         const text2 = v.replace(/-otp-\d+$/, "");

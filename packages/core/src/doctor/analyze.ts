@@ -22,6 +22,7 @@ import {
   type NixFile,
   type StringNode,
   type SyntaxBinding,
+  type SyntaxBindingLike,
   staticName,
 } from "../parse/syntax.js";
 import { type OptionRule, type PackageRule, type RenameData, renameData } from "./data.js";
@@ -93,6 +94,10 @@ const SYSTEM_KEYS = new Set([
   "powerManagement",
   "sound",
 ]);
+
+/** A `${…}` name in a path. */
+const DYN = "\u0000dynamic";
+const namesWithDyn = (names: readonly AttrName[]) => names.map((n) => staticName(n) ?? DYN);
 
 const PINENTRY_FLAVORS = new Set([
   "curses",
@@ -216,7 +221,62 @@ function delta(from: readonly string[], to: readonly string[]) {
     from[from.length - 1 - s] === to[to.length - 1 - s]
   )
     s++;
-  return { c, F: from.slice(c, from.length - s), T: to.slice(c, to.length - s) };
+  let F = from.slice(c, from.length - s);
+  let T = to.slice(c, to.length - s);
+  // A pure insertion (a.b → a.x.b): rewrite the next name too (b → x.b).
+  if (F.length === 0 && c < from.length) {
+    F = [from[c] as string];
+    T = [...T, from[c] as string];
+  }
+  return { c, F, T };
+}
+
+/** Would `names = …` clash with a binding of the set (Nix: "attribute already defined")? */
+function conflicts(bindings: readonly SyntaxBindingLike[], names: string[]): boolean {
+  for (const b of bindings) {
+    const other =
+      b.type === "Binding" ? staticNames(b.path.names) : b.names.map((n) => staticName(n) ?? "\0");
+    if (!other) return true;
+    if (b.type === "Inherit") {
+      if (other.includes(names[0] as string)) return true;
+      continue;
+    }
+    let k = 0;
+    while (k < other.length && k < names.length && other[k] === names[k]) k++;
+    if (k === 0) continue;
+    if (k < other.length && k < names.length) continue;
+    if (k === other.length && k < names.length) {
+      const v = unparen(b.value);
+      if (v.type !== "AttrSet" || v.rec) return true;
+      if (conflicts(v.bindings, names.slice(k))) return true;
+      continue;
+    }
+    return true;
+  }
+  return false;
+}
+
+/** How many bindings might define an attribute twice (conservative: literal merges count too). */
+function doubleDefinitions(e: unknown): number {
+  let n = 0;
+  const walk = (x: unknown): void => {
+    if (!x || typeof x !== "object") return;
+    if (Array.isArray(x)) {
+      for (const y of x) walk(y);
+      return;
+    }
+    const o = x as { type?: string; bindings?: SyntaxBindingLike[] };
+    if ((o.type === "AttrSet" || o.type === "Let" || o.type === "LetOld") && o.bindings) {
+      o.bindings.forEach((b, i) => {
+        if (b.type !== "Binding") return;
+        const names = staticNames(b.path.names);
+        if (names && conflicts(o.bindings?.slice(0, i) ?? [], names)) n++;
+      });
+    }
+    for (const v of Object.values(o)) if (v && typeof v === "object") walk(v);
+  };
+  walk(e);
+  return n;
 }
 
 class Analyzer {
@@ -424,14 +484,15 @@ class Analyzer {
       case "Let": {
         for (const b of e.bindings) {
           if (b.type !== "Binding") continue;
-          const names = staticNames(b.path.names) ?? [];
+          // `home-manager.users.${user}`: a dynamic name is fine where the user's name goes.
+          const names = b.path.names.map((n) => staticName(n) ?? DYN);
           const full = [...path, ...names];
           const hm = this.hmRootAt(full);
           if (hm === "users") {
             const v = unparen(b.value);
             if (v.type === "AttrSet" && full.length === 2) {
               for (const u of v.bindings) if (u.type === "Binding") this.module(u.value, bound);
-            } else if (full.length >= 3) {
+            } else if (full.length >= 3 && !full.slice(3).includes(DYN)) {
               this.hmUnder(b, full.slice(3), path.length);
             }
             continue;
@@ -452,11 +513,7 @@ class Analyzer {
             else for (const item of v.items) this.systemWalk(item, bound, []);
             continue;
           }
-          this.systemWalk(
-            b.value,
-            bound,
-            e.type === "AttrSet" && staticNames(b.path.names) ? full : [],
-          );
+          this.systemWalk(b.value, bound, e.type === "AttrSet" && !names.includes(DYN) ? full : []);
         }
         if (e.type === "Let") this.systemWalk(e.body, bound, path);
         return;
@@ -795,9 +852,11 @@ class Analyzer {
       f.reason = "the new option is inside the old one: move by hand";
       return;
     }
+    // A rename that lands on a path already set in this set would define it twice.
     const owner = this.ownerOf(s, c);
     if (!owner || c + F.length > owner.start + owner.binding.path.names.length) {
-      f.reason = "the old path is split over nested sets: move by hand";
+      if (!this.relocate(s, hit, f))
+        f.reason ??= "the old path is split over nested sets: move by hand";
       return;
     }
     // Every option set under the rewritten binding must move the same way.
@@ -816,7 +875,8 @@ class Analyzer {
           return d.c === c && d.F.join("\0") === F.join("\0") && d.T.join("\0") === T.join("\0");
         })();
       if (!same) {
-        f.reason = `${show(x.full)} is set in the same place and does not move the same way: move by hand`;
+        if (!this.relocate(s, hit, f))
+          f.reason ??= `${show(x.full)} is set in the same place and does not move the same way: move by hand`;
         return;
       }
     }
@@ -824,9 +884,9 @@ class Analyzer {
     // Would the new path collide with a sibling in the same set?
     const ownerNames = owner.binding.path.names;
     const newBindingPath = [
-      ...(staticNames(ownerNames) as string[]).slice(0, c - owner.start),
+      ...namesWithDyn(ownerNames).slice(0, c - owner.start),
       ...T,
-      ...(staticNames(ownerNames) as string[]).slice(c - owner.start + F.length),
+      ...namesWithDyn(ownerNames).slice(c - owner.start + F.length),
     ];
     const set = this.setOf(owner.binding, s);
     if (set) {
@@ -838,7 +898,7 @@ class Analyzer {
         const n = Math.min(otherNew.length, newBindingPath.length);
         if (otherNew.slice(0, n).join("\0") !== newBindingPath.slice(0, n).join("\0")) continue;
         // They overlapped before the rename too: Nix already merges them, nothing new.
-        const mine = staticNames(ownerNames) as string[];
+        const mine = namesWithDyn(ownerNames);
         const m = Math.min(other.length, mine.length, n);
         if (
           m > 0 &&
@@ -879,6 +939,72 @@ class Analyzer {
     if (this.edit(first.start, last.end, T.map(attrName).join("."))) f.fix = "auto";
     else f.reason = "overlaps another change";
     void newFull;
+  }
+
+  private readonly relocated = new Map<SyntaxBinding, boolean>();
+
+  /**
+   * Move the binding that ends the old path out to the module's top set under
+   * its new path: `programs.git = { enable = true; delta.enable = true; }` →
+   * `programs.git = { enable = true; }; programs.delta.enable = true;`.
+   */
+  private relocate(s: Site, hit: Hit, f: Finding): boolean {
+    const to = hit.to as string[];
+    const end = this.ownerOf(s, hit.from.length - 1);
+    const top = s.chain[0] ?? { binding: s.binding, start: s.start };
+    if (!end || end.binding === top.binding) return false;
+    const done = this.relocated.get(end.binding);
+    if (done !== undefined) {
+      if (done) f.fix = "auto";
+      else f.reason = "cannot be moved out: move by hand";
+      return true;
+    }
+    const fail = (reason: string) => {
+      this.relocated.set(end.binding, false);
+      f.reason = reason;
+      return false;
+    };
+    // Everything under the moved binding must come from the same rule.
+    for (const x of this.sites) {
+      if (
+        x.interior ||
+        !(x.binding === end.binding || x.chain.some((c) => c.binding === end.binding))
+      )
+        continue;
+      if (this.rules.hit(x.full)?.rule !== hit.rule)
+        return fail(
+          `${show(x.full)} is set in the same place and does not move the same way: move by hand`,
+        );
+    }
+    const topNames = staticNames(top.binding.path.names);
+    const endNames = staticNames(end.binding.path.names);
+    if (!topNames || !endNames || top.start > 0) return fail("cannot be moved out: move by hand");
+    const names = [
+      ...topNames.slice(0, -top.start),
+      ...to,
+      ...endNames.slice(hit.from.length - end.start),
+    ];
+    const topSet = this.setOf(top.binding, s);
+    if (!topSet || conflicts(topSet.bindings, names))
+      return fail(`${show(to)} is already set near here: move by hand`);
+    const del = this.lineSpan(end.binding);
+    const indent = this.indentBefore(top.binding.start);
+    const tail = this.file.source.slice(end.binding.end, del.end).trim();
+    const text = `${names.map(attrName).join(".")} = ${this.src(end.binding.value)};${tail ? ` ${tail}` : ""}`;
+    const ins: Edit = {
+      start: top.binding.end,
+      end: top.binding.end,
+      text: indent === undefined ? ` ${text}` : `\n${indent}${text}`,
+    };
+    for (const c of [...this.claimed, ...this.edits]) {
+      if (del.start < c.end && c.start < del.end) return fail("overlaps another change");
+      if (ins.start < c.end && c.start < ins.end) return fail("overlaps another change");
+    }
+    this.edits.push({ start: del.start, end: del.end, text: "" }, ins);
+    this.claimed.push(del);
+    this.relocated.set(end.binding, true);
+    f.fix = "auto";
+    return true;
   }
 
   /** The binding's names after its own rename (undefined when it is not renamed). */
@@ -1176,7 +1302,9 @@ export function fixSource(source: string, options: AnalyzeOptions = {}): FixResu
   if (!analysis.edits.length) return { analysis, text: source };
   const text = applyEdits(source, analysis.edits);
   try {
-    parseNix(text);
+    const fixed = parseNix(text);
+    if (doubleDefinitions(fixed.expr) > doubleDefinitions(file.expr))
+      throw new Error("an attribute would be defined twice");
   } catch (e) {
     for (const f of analysis.findings)
       if (f.fix === "auto") {

@@ -18,8 +18,6 @@ export {
 } from "./edit.js";
 export { fillNixTemplate, HOME_TEMPLATES, renderHomeFlake, renderHomeNix } from "./flake.js";
 export {
-  BASE_LINUX_PACKAGES,
-  BASE_PACKAGES,
   baseLayer,
   customLayer,
   EDITOR_COMMAND,
@@ -46,9 +44,20 @@ export {
 export { PLOP_PACKAGE, PLOP_PACKAGE_RANGE, PLOP_RANGE, renderPlopFiles } from "./plop.js";
 export { type HomeNixFile, homeNixFiles, type NixFileKind, renderHome } from "./render.js";
 export {
+  codeServerModule,
+  DOCKER_SOCKET,
+  dockerModule,
+  HOST_PATH,
+  ROOTLESS_PACKAGES,
+  type ServiceFile,
+  serviceFiles,
+} from "./services.js";
+export {
   BUILTIN_LAYERS,
   CHANNEL_IDS,
   type ChannelId,
+  type CodeServerSettings,
+  checkBindAddress,
   checkChannel,
   checkEditor,
   checkEmail,
@@ -56,11 +65,13 @@ export {
   checkHostName,
   checkLayerName,
   checkName,
+  checkPort,
   checkShell,
   checkStateVersion,
   checkSystem,
   checkTemplate,
   checkUsername,
+  DEFAULT_CODE_SERVER,
   DEFAULT_TEMPLATES,
   defaultHomeDirectory,
   EDITORS,

@@ -8,12 +8,9 @@ import { n } from "../nix/build.js";
 import { renderNix } from "../nix/printer.js";
 import { own } from "../own.js";
 import { moduleFn, packageList, type Rank, scalar } from "./module.js";
+import { serviceFiles } from "./services.js";
 import { type HomeSpec, SHELLS, type Shell } from "./spec.js";
 
-/** Packages every machine gets (git comes with `programs.git`). */
-export const BASE_PACKAGES: readonly string[] = ["docker", "docker-compose"];
-/** Packages nixpkgs builds only for Linux. */
-export const BASE_LINUX_PACKAGES: readonly string[] = ["code-server"];
 /** What a host adds, by host name. */
 export const HOST_PACKAGES: Readonly<Record<string, readonly string[]>> = {
   laptop: ["gh", "lazygit", "ripgrep", "fd", "bat", "btop"],
@@ -31,22 +28,17 @@ export function baseLayer(_spec?: HomeSpec): NixExpr {
   const rank: Rank = "base";
   return moduleFn(
     [
+      n.bind("imports", n.list(serviceFiles().map((f) => n.path(`../${f.path}`))), {
+        comment:
+          'Tools every machine gets. Scalars in this layer use lib.mkDefault, so any layer\nabove wins; lists merge with theirs. The services (Docker, code-server) are\nswitched per host in nixhome.json ("docker", "codeServer"), not here.',
+      }),
       n.bind(
-        "home.packages",
-        n.with(
-          "pkgs",
-          n.concat(
-            n.list(BASE_PACKAGES.map((p) => n.ref(p))),
-            n.call(
-              "lib.optionals",
-              n.ref("stdenv.hostPlatform.isLinux"),
-              n.list(BASE_LINUX_PACKAGES.map((p) => n.ref(p))),
-            ),
-          ),
-        ),
+        "targets.genericLinux.enable",
+        n.call("lib.mkIf", n.ref("pkgs.stdenv.hostPlatform.isLinux"), scalar(rank, true)),
         {
+          gap: true,
           comment:
-            "Tools every machine gets. Scalars in this layer use lib.mkDefault, so any layer\nabove wins; lists like this one merge with theirs. code-server is Linux-only.",
+            "Linux that is not NixOS: XDG data dirs, desktop entries and session variables\nfor the distribution (a NixOS host sets it to false with lib.mkForce).",
         },
       ),
       n.bind("programs.git.enable", scalar(rank, true), { gap: true }),

@@ -144,6 +144,8 @@ export function collectOptionPaths(module: NixExpr): string[][] {
   const visit = (prefix: readonly string[], value: NixExpr): void => {
     if (value.kind === "attrs" && !value.rec) {
       for (const b of value.bindings) {
+        // `imports = [ … ]` names other modules; it is not an option.
+        if (!prefix.length && b.kind === "bind" && b.path.join(".") === "imports") continue;
         if (b.kind === "bind") visit([...prefix, ...b.path], b.value);
         else for (const name of b.names) out.push([...prefix, name]);
       }

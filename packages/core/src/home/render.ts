@@ -11,6 +11,7 @@ import { renderBootstrap, renderHomeGitignore, renderHomeReadme } from "./docs.j
 import { renderHomeFlake, renderHomeNix } from "./flake.js";
 import { hostModule, identityModule, layerModule } from "./layers.js";
 import { renderPlopFiles } from "./plop.js";
+import { serviceFiles } from "./services.js";
 import { type HomeSpec, renderSpecJson, usedLayers } from "./spec.js";
 import { templateExpr } from "./templates.js";
 
@@ -34,6 +35,9 @@ export function homeNixFiles(spec: HomeSpec): HomeNixFile[] {
       kind: "module" as const,
       expr: layerModule(spec, l),
     })),
+    ...(usedLayers(spec).includes("base")
+      ? serviceFiles().map((f) => ({ ...f, kind: "module" as const }))
+      : []),
     ...Object.keys(spec.hosts).map((h) => ({
       path: `hosts/${h}.nix`,
       kind: "module" as const,

@@ -86,7 +86,25 @@ export interface HomeHost {
   shell?: Shell;
   editor?: Editor;
   stateVersion?: string;
+  /** Overrides the top-level `docker` setting on this host. */
+  docker?: boolean;
+  /** Overrides fields of the top-level `codeServer` setting on this host. */
+  codeServer?: Partial<CodeServerSettings>;
 }
+
+/** code-server as a user service: on or off, and where it listens. */
+export interface CodeServerSettings {
+  enable: boolean;
+  /** An IPv4 address or `localhost`; 127.0.0.1 keeps it private to the machine. */
+  bind: string;
+  port: number;
+}
+
+export const DEFAULT_CODE_SERVER: Readonly<CodeServerSettings> = {
+  enable: true,
+  bind: "127.0.0.1",
+  port: 8080,
+};
 
 /** nixhome.json, version 1. */
 export interface HomeSpec {
@@ -112,6 +130,10 @@ export interface HomeSpec {
    * never read by flake.nix (the channel lives in flake.nix's inputs).
    */
   plop: boolean;
+  /** A Docker daemon for the user (rootless on Linux, Colima on macOS); hosts may turn it off. */
+  docker: boolean;
+  /** code-server as a user service; hosts may override any field. */
+  codeServer: CodeServerSettings;
 }
 
 const q = (s: string) => JSON.stringify(s);
@@ -210,6 +232,19 @@ export function checkTemplate(lang: string): string | undefined {
   return `unknown template ${q(lang)}${near || `; known: ${presetShells.map((p) => p.id).join(", ")}`}`;
 }
 
+/** A bind address for code-server: a dotted IPv4 address or `localhost`. */
+export function checkBindAddress(bind: string): string | undefined {
+  const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(bind);
+  if (bind === "localhost" || v4?.slice(1).every((o) => Number(o) <= 255)) return undefined;
+  return `${q(bind)} is not a bind address (expected an IPv4 address such as "127.0.0.1", or "localhost")`;
+}
+
+export function checkPort(port: unknown): string | undefined {
+  if (typeof port !== "number" || !Number.isInteger(port) || port < 1 || port > 65535)
+    return `${JSON.stringify(port)} is not a port (expected a whole number from 1 to 65535)`;
+  return undefined;
+}
+
 const isDarwin = (system: string) => system.endsWith("-darwin");
 
 /** `/home/<user>`, `/Users/<user>` on Darwin, `/root` for root on Linux. */
@@ -250,6 +285,26 @@ class SpecReader {
     return out;
   }
 
+  boolean(v: Json, path: string): boolean {
+    if (typeof v !== "boolean") this.fail(path, "expected true or false");
+    return v;
+  }
+
+  /** A `codeServer` object; only the fields it has (a host lays them over the top level). */
+  codeServer(v: Json, path: string): Partial<CodeServerSettings> {
+    const o = this.object(v, path);
+    this.known(o, path, CODE_SERVER_KEYS);
+    const out: Partial<CodeServerSettings> = {};
+    if (o.enable !== undefined) out.enable = this.boolean(o.enable, `${path}.enable`);
+    if (o.bind !== undefined) out.bind = this.string(o.bind, `${path}.bind`, checkBindAddress);
+    if (o.port !== undefined) {
+      const problem = checkPort(o.port);
+      if (problem) this.fail(`${path}.port`, problem);
+      out.port = o.port as number;
+    }
+    return out;
+  }
+
   known(o: Record<string, Json>, path: string, keys: readonly string[]): void {
     for (const k of Object.keys(o))
       if (!keys.includes(k)) this.fail(path, `unknown field ${q(k)}${didYouMean(k, keys)}`);
@@ -268,6 +323,8 @@ const SPEC_KEYS = [
   "hosts",
   "templates",
   "allowUnfree",
+  "docker",
+  "codeServer",
   "created",
   // Read from "created" since the settings became live; accepted for older files.
   "channel",
@@ -285,7 +342,10 @@ const HOST_KEYS = [
   "shell",
   "editor",
   "stateVersion",
+  "docker",
+  "codeServer",
 ] as const;
+const CODE_SERVER_KEYS = ["enable", "bind", "port"] as const;
 
 /**
  * Validate and normalise nixhome.json (a JSON string or its parsed value).
@@ -384,6 +444,9 @@ export function parseHomeSpec(json: unknown, source = "nixhome.json"): HomeSpec 
       host.editor = r.string(h.editor, `${path}.editor`, checkEditor) as Editor;
     if (h.stateVersion !== undefined)
       host.stateVersion = r.string(h.stateVersion, `${path}.stateVersion`, checkStateVersion);
+    if (h.docker !== undefined) host.docker = r.boolean(h.docker, `${path}.docker`);
+    if (h.codeServer !== undefined)
+      host.codeServer = r.codeServer(h.codeServer, `${path}.codeServer`);
     hosts[name] = host;
   }
   const templates = (
@@ -420,6 +483,11 @@ export function parseHomeSpec(json: unknown, source = "nixhome.json"): HomeSpec 
     templates,
     allowUnfree,
     plop: plopJson === undefined ? true : (plopJson as boolean),
+    docker: o.docker === undefined ? true : r.boolean(o.docker, "docker"),
+    codeServer: {
+      ...DEFAULT_CODE_SERVER,
+      ...(o.codeServer === undefined ? {} : r.codeServer(o.codeServer, "codeServer")),
+    },
   };
 }
 
@@ -436,6 +504,8 @@ export function renderSpecJson(spec: HomeSpec): string {
       ...(h.shell === undefined ? {} : { shell: h.shell }),
       ...(h.editor === undefined ? {} : { editor: h.editor }),
       ...(h.stateVersion === undefined ? {} : { stateVersion: h.stateVersion }),
+      ...(h.docker === undefined ? {} : { docker: h.docker }),
+      ...(h.codeServer === undefined ? {} : { codeServer: orderedCodeServer(h.codeServer) }),
     };
   const ordered = {
     version: spec.version,
@@ -453,9 +523,19 @@ export function renderSpecJson(spec: HomeSpec): string {
     hosts,
     templates: spec.templates,
     allowUnfree: spec.allowUnfree,
+    docker: spec.docker,
+    codeServer: orderedCodeServer(spec.codeServer),
     created: { channel: spec.channel, plop: spec.plop },
   };
   return `${formatJson(ordered, "")}\n`;
+}
+
+function orderedCodeServer(c: Partial<CodeServerSettings>): Partial<CodeServerSettings> {
+  return {
+    ...(c.enable === undefined ? {} : { enable: c.enable }),
+    ...(c.bind === undefined ? {} : { bind: c.bind }),
+    ...(c.port === undefined ? {} : { port: c.port }),
+  };
 }
 
 /** JSON with two-space indent; lists of strings stay on one line when they fit. */
@@ -499,6 +579,9 @@ export interface HomeConfiguration {
   editor: Editor;
   stateVersion: string;
   user: { name: string; email: string };
+  /** The service settings: the top level with the host's fields laid over. */
+  docker: boolean;
+  codeServer: CodeServerSettings;
 }
 
 /**
@@ -526,6 +609,8 @@ export function homeConfigurations(spec: HomeSpec): HomeConfiguration[] {
       editor: spec.editor,
       stateVersion: spec.stateVersion,
       user: { name: spec.user.name, email: spec.user.email },
+      docker: spec.docker,
+      codeServer: spec.codeServer,
     },
     ...Object.entries(spec.hosts).map(([host, h]) => {
       const username = h.username ?? spec.user.username;
@@ -543,6 +628,8 @@ export function homeConfigurations(spec: HomeSpec): HomeConfiguration[] {
           name: h.user?.name ?? spec.user.name,
           email: h.user?.email ?? spec.user.email,
         },
+        docker: h.docker ?? spec.docker,
+        codeServer: { ...spec.codeServer, ...h.codeServer },
       };
     }),
   ];

@@ -8,6 +8,7 @@ import type { NixExpr } from "../nix/ast.js";
 import { renderNix } from "../nix/printer.js";
 import { hostModule, identityModule, layerModule } from "./layers.js";
 import { collectOptionPaths } from "./module.js";
+import { serviceFiles } from "./services.js";
 import { type HomeSpec, homeConfigurations } from "./spec.js";
 
 /** One entry of Home Manager's option list (shared/home-manager/options.json). */
@@ -61,6 +62,9 @@ interface Definition {
   value: string;
 }
 
+/** Calls whose value is a list (lists merge: never a conflict). */
+const LIST_BUILDERS = new Set(["lib.optional", "lib.optionals"]);
+
 const PRIORITY: Record<string, number> = { "lib.mkDefault": 1000, "lib.mkForce": 50 };
 
 function refName(e: NixExpr): string | null {
@@ -100,6 +104,7 @@ function scalarDefinitions(module: NixExpr, name: string): Map<string, Definitio
     let inner: NixExpr = value;
     while (inner.kind === "with") inner = inner.body;
     if (inner.kind === "list" || (inner.kind === "binary" && inner.op === "++")) return;
+    if (inner.kind === "apply" && LIST_BUILDERS.has(refName(inner.fn) ?? "")) return;
     out.set(prefix.join("."), { module: name, priority, value: renderNix(value) });
   };
   visit([], body, 100);
@@ -139,7 +144,10 @@ export function precedenceProblems(spec: HomeSpec): string[] {
     stackProblems(
       [
         ["home.nix", identityModule()],
-        ...c.layers.map((l) => [`profiles/${l}.nix`, layerModule(spec, l)] as const),
+        ...c.layers.flatMap((l) => [
+          [`profiles/${l}.nix`, layerModule(spec, l)] as const,
+          ...(l === "base" ? serviceFiles().map((f) => [f.path, f.expr] as const) : []),
+        ]),
         ...(c.host ? [[`hosts/${c.host}.nix`, hostModule(spec, c.host)] as const] : []),
       ],
       c.name,

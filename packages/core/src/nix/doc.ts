@@ -44,8 +44,19 @@ export interface GroupE {
   readonly k: 2;
   readonly ann: number;
   readonly doc: Doc;
+  /** Set on groups whose expansion the printer wants to hear about (see `layout`). */
+  readonly tag?: object;
 }
-export type DocE = TextE | SpacingE | GroupE;
+/**
+ * `nest` applied lazily: its texts are one nesting level deeper. `fixup` (and
+ * `unexpandSpacingFlat`) resolve it, so layout never sees one; nixfmt's eager
+ * `nest` would copy the document once per level.
+ */
+export interface NestE {
+  readonly k: 3;
+  readonly doc: Doc;
+}
+export type DocE = TextE | SpacingE | GroupE | NestE;
 export type Doc = readonly DocE[];
 
 const mkText = (nl: number, off: number, ann: number, s: string): TextE => ({
@@ -56,13 +67,16 @@ const mkText = (nl: number, off: number, ann: number, s: string): TextE => ({
   s,
 });
 const spacing = (sp: number): SpacingE => ({ k: 1, sp });
-const mkGroup = (ann: number, doc: Doc): GroupE => ({ k: 2, ann, doc });
+const mkGroup = (ann: number, doc: Doc, tag?: object): GroupE =>
+  tag ? { k: 2, ann, doc, tag } : { k: 2, ann, doc };
 
 export const text = (s: string): Doc => (s ? [mkText(0, 0, REGULAR, s)] : []);
 export const comment = (s: string): Doc => (s ? [mkText(0, 0, COMMENT, s)] : []);
 export const trailing = (s: string): Doc => (s ? [mkText(0, 0, TRAILING, s)] : []);
 export const group = (doc: Doc): Doc => [mkGroup(REGULAR_G, doc)];
 export const groupWith = (ann: number, doc: Doc): Doc => [mkGroup(ann, doc)];
+/** A regular group that `layout` reports (by `tag`) when it is laid out expanded. */
+export const taggedGroup = (tag: object, doc: Doc): Doc => [mkGroup(REGULAR_G, doc, tag)];
 export const softline_: Doc = [spacing(SOFTBREAK)];
 export const line_: Doc = [spacing(BREAK)];
 export const softline: Doc = [spacing(SOFTSPACE)];
@@ -93,12 +107,7 @@ export const surroundWith = (outside: Doc, inner: Doc): Doc => cat(outside, inne
 
 /** Declare `doc` one nesting level deeper (nixfmt's `nest`). */
 export function nest(doc: Doc): Doc {
-  return doc.map(nestE);
-}
-function nestE(e: DocE): DocE {
-  if (e.k === 0) return mkText(e.nl + 1, e.off, e.ann, e.s);
-  if (e.k === 2) return mkGroup(e.ann, e.doc.map(nestE));
-  return e;
+  return doc.length ? [{ k: 3, doc }] : doc;
 }
 
 /** Indent by `level` columns without the nesting rules (indented strings). */
@@ -106,7 +115,8 @@ export function offset(level: number, doc: Doc): Doc {
   if (level === 0) return doc;
   const go = (e: DocE): DocE => {
     if (e.k === 0) return mkText(e.nl, e.off + level, e.ann, e.s);
-    if (e.k === 2) return mkGroup(e.ann, e.doc.map(go));
+    if (e.k === 2) return mkGroup(e.ann, e.doc.map(go), e.tag);
+    if (e.k === 3) return { k: 3, doc: e.doc.map(go) };
     return e;
   };
   return doc.map(go);
@@ -152,24 +162,24 @@ export function mergeSpacings(a: number, b: number): number {
 export function unexpandSpacingFlat(limit: number | null, doc: Doc): Doc | null {
   const out: DocE[] = [];
   let n = limit;
-  const stack: Array<{ d: Doc; i: number }> = [{ d: doc, i: 0 }];
+  const stack: Array<{ d: Doc; i: number; depth: number }> = [{ d: doc, i: 0, depth: 0 }];
   while (stack.length) {
     if (n !== null && n < 0) return null;
-    const top = stack[stack.length - 1] as { d: Doc; i: number };
+    const top = stack[stack.length - 1] as { d: Doc; i: number; depth: number };
     if (top.i >= top.d.length) {
       stack.pop();
       continue;
     }
     const e = top.d[top.i++] as DocE;
     if (e.k === 0) {
-      out.push(e);
+      out.push(top.depth ? mkText(e.nl + top.depth, e.off, e.ann, e.s) : e);
       if (n !== null) n -= textWidth(e.s);
     } else if (e.k === 1) {
       if (e.sp === HARDSPACE || e.sp === SPACE || e.sp === SOFTSPACE) {
         out.push(hardspace[0] as DocE);
         if (n !== null) n -= 1;
       } else if (e.sp !== BREAK && e.sp !== SOFTBREAK) return null;
-    } else stack.push({ d: e.doc, i: 0 });
+    } else stack.push({ d: e.doc, i: 0, depth: top.depth + (e.k === 3 ? 1 : 0) });
   }
   if (n !== null && n < 0) return null;
   return out;
@@ -186,71 +196,117 @@ function unexpandSpacing(doc: Doc): Doc {
   return out;
 }
 
-function simplifyGroup(ann: number, doc: DocE[]): DocE[] {
-  if (doc.length === 1) {
-    const only = doc[0] as DocE;
-    if (only.k === 2 && only.ann === ann) return only.doc.slice();
-  }
-  return doc;
-}
-
 /**
  * nixfmt's `fixup`: merge consecutive spacings and texts, move hard spacing
  * and comments out of the edges of groups, drop empty groups.
  */
-export function fixup(doc: Doc): DocE[] {
+export function fixup(doc: Doc, depth = 0): DocE[] {
   const out: DocE[] = [];
+  // The work list (top = next element) with the pending nesting depth of each element.
   const work: DocE[] = [];
-  for (let i = doc.length - 1; i >= 0; i--) work.push(doc[i] as DocE);
+  const depths: number[] = [];
+  pushAll(work, depths, doc, depth);
   while (work.length) {
+    settle(work, depths);
+    if (!work.length) break;
     const x = work.pop() as DocE;
+    const xd = depths.pop() as number;
+    settle(work, depths);
     const y = work[work.length - 1];
+    const yd = depths[depths.length - 1] as number;
     if (x.k === 1 && y?.k === 1) {
-      work.pop();
-      work.push(spacing(mergeSpacings(x.sp, y.sp)));
+      work[work.length - 1] = spacing(mergeSpacings(x.sp, y.sp));
+      depths[depths.length - 1] = 0;
       continue;
     }
     if (x.k === 0 && y?.k === 0 && x.ann === y.ann) {
-      work.pop();
-      work.push(mkText(x.nl, x.off, x.ann, x.s + y.s));
+      work[work.length - 1] = mkText(x.nl, x.off, x.ann, x.s + y.s);
+      depths[depths.length - 1] = 0;
       continue;
     }
     if (x.k === 1 && x.sp === HARDSPACE && y?.k === 2) {
-      work.pop();
-      work.push(mkGroup(y.ann, [x, ...y.doc]));
+      // The hard space has no level: the new group keeps the group's pending one.
+      work[work.length - 1] = mkGroup(y.ann, [x, ...y.doc], y.tag);
       continue;
     }
     let lead: DocE | null = null;
     let g: GroupE;
+    let gd: number;
     if (x.k === 1 && y?.k === 2) {
       work.pop();
+      depths.pop();
       lead = x;
       g = y;
-    } else if (x.k === 2) g = x;
-    else {
+      gd = yd;
+    } else if (x.k === 2) {
+      g = x;
+      gd = xd;
+    } else {
       out.push(x);
       continue;
     }
-    const inner = fixup(g.doc);
-    let a = 0;
-    while (a < inner.length && (isHardSpacing(inner[a] as DocE) || isComment(inner[a] as DocE)))
-      a++;
-    let b = inner.length;
-    while (b > a && isHardSpacing(inner[b - 1] as DocE)) b--;
-    const pre = inner.slice(0, a);
-    const post = inner.slice(b);
-    const body = simplifyGroup(g.ann, inner.slice(a, b));
-    if (lead) pre.unshift(lead);
-    if (body.length === 0) {
-      for (let i = post.length - 1; i >= 0; i--) work.push(post[i] as DocE);
-      for (let i = pre.length - 1; i >= 0; i--) work.push(pre[i] as DocE);
-    } else {
-      for (const e of fixup(pre)) out.push(e);
-      out.push(mkGroup(g.ann, body));
-      for (let i = post.length - 1; i >= 0; i--) work.push(post[i] as DocE);
+    const inner = fixup(g.doc, gd);
+    let i = 0;
+    while (i < inner.length && (isHardSpacing(inner[i] as DocE) || isComment(inner[i] as DocE)))
+      i++;
+    let j = inner.length;
+    while (j > i && isHardSpacing(inner[j - 1] as DocE)) j--;
+    const only = j - i === 1 ? inner[i] : undefined;
+    const tag = g.tag ?? (only?.k === 2 && only.ann === g.ann ? only.tag : undefined);
+    if (j === i) {
+      // Dissolve the empty group: its edges (and the spacing before it) go round again.
+      for (let k = inner.length - 1; k >= j; k--) pushOne(work, depths, inner[k] as DocE);
+      for (let k = i - 1; k >= 0; k--) pushOne(work, depths, inner[k] as DocE);
+      if (lead) pushOne(work, depths, lead);
+      continue;
     }
+    if (lead || i > 0) {
+      const pre = i > 0 ? inner.slice(0, i) : [];
+      if (lead) pre.unshift(lead);
+      const again = pre.length > 1 || pre[0]?.k === 2;
+      for (const e of again ? fixup(pre) : pre) out.push(e);
+    }
+    const body =
+      only?.k === 2 && only.ann === g.ann
+        ? (only.doc as DocE[])
+        : i === 0 && j === inner.length
+          ? inner
+          : inner.slice(i, j);
+    out.push(mkGroup(g.ann, body, tag));
+    for (let k = inner.length - 1; k >= j; k--) pushOne(work, depths, inner[k] as DocE);
   }
   return out;
+}
+
+function pushOne(work: DocE[], depths: number[], e: DocE): void {
+  work.push(e);
+  depths.push(0);
+}
+function pushAll(work: DocE[], depths: number[], d: Doc, level: number): void {
+  for (let i = d.length - 1; i >= 0; i--) {
+    work.push(d[i] as DocE);
+    depths.push(level);
+  }
+}
+/** Resolve lazy nests at the top of the work list; materialise a text's level. */
+function settle(work: DocE[], depths: number[]): void {
+  for (;;) {
+    const top = work[work.length - 1];
+    if (top === undefined) return;
+    if (top.k === 3) {
+      work.pop();
+      pushAll(work, depths, top.doc, (depths.pop() as number) + 1);
+      continue;
+    }
+    if (top.k === 0) {
+      const d = depths[depths.length - 1] as number;
+      if (d > 0) {
+        work[work.length - 1] = mkText(top.nl + d, top.off, top.ann, top.s);
+        depths[depths.length - 1] = 0;
+      }
+    }
+    return;
+  }
 }
 
 // The lookahead of the layout: a lazily concatenated sequence of documents.
@@ -262,31 +318,60 @@ interface Rest {
 const restOf = (d: Doc, i: number, next: Rest | null): Rest | null =>
   i < d.length ? { d, i, next } : next;
 
-/** Step through a Rest: the head element and what follows, or null at the end. */
-function uncons(r: Rest | null): [DocE, Rest | null] | null {
-  if (r === null) return null;
-  return [r.d[r.i] as DocE, restOf(r.d, r.i + 1, r.next)];
-}
+const EMPTY: Doc = [];
 
-/** Head spacing merged with the spacings right after it (across boundaries). */
-function mergedSpacing(sp: number, r: Rest | null): [number, Rest | null] {
-  let h = uncons(r);
-  while (h && h[0].k === 1) {
-    sp = mergeSpacings(sp, h[0].sp);
-    r = h[1];
-    h = uncons(r);
+/** A read-only walk over a Rest that can step into groups; allocates only on entering one. */
+class Cursor {
+  d: Doc;
+  i: number;
+  up: Rest | null;
+  constructor(r: Rest | null) {
+    this.d = r ? r.d : EMPTY;
+    this.i = r ? r.i : 0;
+    this.up = r ? r.next : null;
   }
-  return [sp, r];
+  next(): DocE | undefined {
+    while (this.i >= this.d.length) {
+      const up = this.up;
+      if (!up) return undefined;
+      this.d = up.d;
+      this.i = up.i;
+      this.up = up.next;
+    }
+    return this.d[this.i++];
+  }
+  peek(): DocE | undefined {
+    const e = this.next();
+    if (e !== undefined) this.i--;
+    return e;
+  }
+  /** Continue inside `doc`, then with what followed. */
+  enter(doc: Doc): void {
+    if (this.i < this.d.length) this.up = { d: this.d, i: this.i, next: this.up };
+    this.d = doc;
+    this.i = 0;
+  }
+  /** What is left, as a Rest. */
+  rest(): Rest | null {
+    return restOf(this.d, this.i, this.up);
+  }
+  /** `sp` merged with the spacings right after it (across boundaries). */
+  mergeSpacing(sp: number): number {
+    for (let e = this.peek(); e !== undefined && e.k === 1; e = this.peek()) {
+      sp = mergeSpacings(sp, e.sp);
+      this.i++;
+    }
+    return sp;
+  }
 }
 
 function fits(ni: number, c: number, r: Rest | null): string | null {
   let out = "";
+  const cur = new Cursor(r);
   for (;;) {
     if (c < 0) return null;
-    const h = uncons(r);
-    if (!h) return out;
-    const x = h[0];
-    r = h[1];
+    const x = cur.next();
+    if (x === undefined) return out;
     if (x.k === 0) {
       if (x.ann === REGULAR) {
         const w = textWidth(x.s);
@@ -296,53 +381,46 @@ function fits(ni: number, c: number, r: Rest | null): string | null {
       } else if (x.ann === COMMENT) out += x.s;
       else if (x.ann === TRAILING_COMMENT) out += ni === 0 ? ` ${x.s}` : x.s;
     } else if (x.k === 1) {
-      const [sp, r2] = mergedSpacing(x.sp, r);
-      r = r2;
+      const sp = cur.mergeSpacing(x.sp);
       if (sp === SOFTSPACE || sp === SPACE || sp === HARDSPACE) {
         out += " ";
         ni -= 1;
         c -= 1;
       } else if (sp >= HARDLINE) return null;
-    } else r = restOf(x.doc, 0, r);
+    } else cur.enter(x.doc);
   }
 }
 
 function firstLineWidth(r: Rest | null): number {
   let w = 0;
+  const cur = new Cursor(r);
   for (;;) {
-    const h = uncons(r);
-    if (!h) return w;
-    const x = h[0];
-    r = h[1];
+    const x = cur.next();
+    if (x === undefined) return w;
     if (x.k === 0) {
       if (x.ann !== COMMENT && x.ann !== TRAILING_COMMENT) w += textWidth(x.s);
     } else if (x.k === 1) {
-      const [sp, r2] = mergedSpacing(x.sp, r);
-      r = r2;
-      if (sp === HARDSPACE) w += 1;
+      if (cur.mergeSpacing(x.sp) === HARDSPACE) w += 1;
       else return w;
-    } else r = restOf(x.doc, 0, r);
+    } else cur.enter(x.doc);
   }
 }
 
 function firstLineFits(targetWidth: number, maxWidth: number, r: Rest | null): boolean {
   let c = maxWidth;
+  const cur = new Cursor(r);
   for (;;) {
     if (c < 0) return false;
-    const h = uncons(r);
-    if (!h) return maxWidth - c <= targetWidth;
-    const x = h[0];
-    r = h[1];
+    const x = cur.next();
+    if (x === undefined) return maxWidth - c <= targetWidth;
     if (x.k === 0) {
       if (x.ann === REGULAR) c -= textWidth(x.s);
     } else if (x.k === 1) {
-      const [sp, r2] = mergedSpacing(x.sp, r);
-      r = r2;
-      if (sp === HARDSPACE) c -= 1;
+      if (cur.mergeSpacing(x.sp) === HARDSPACE) c -= 1;
       else return maxWidth - c <= targetWidth;
     } else {
-      const t = fits(0, c - firstLineWidth(r), restOf(x.doc, 0, null));
-      if (t === null) r = restOf(x.doc, 0, r);
+      const t = fits(0, c - firstLineWidth(cur.rest()), restOf(x.doc, 0, null));
+      if (t === null) cur.enter(x.doc);
       else c -= textWidth(t);
     }
   }
@@ -350,12 +428,25 @@ function firstLineFits(targetWidth: number, maxWidth: number, r: Rest | null): b
 
 /** Nesting level and offset of the first text (nixfmt's `nextIndent`). */
 function nextIndent(r: Rest | null): [number, number] {
+  let d = r ? r.d : EMPTY;
+  let i = r ? r.i : 0;
+  let up = r ? r.next : null;
   for (;;) {
-    const h = uncons(r);
-    if (!h) return [0, 0];
-    const x = h[0];
+    if (i >= d.length) {
+      if (!up) return [0, 0];
+      d = up.d;
+      i = up.i;
+      up = up.next;
+      continue;
+    }
+    const x = d[i++] as DocE;
     if (x.k === 0) return [x.nl, x.off];
-    r = x.k === 2 ? restOf(x.doc, 0, null) : h[1];
+    if (x.k === 2) {
+      // Only the group's own content counts, not what follows it.
+      d = x.doc;
+      i = 0;
+      up = null;
+    }
   }
 }
 
@@ -388,7 +479,12 @@ function priorityGroups(doc: Doc): Array<[Doc, Doc, Doc]> {
 }
 
 /** Lay a (fixed-up) document out at `width` columns, indenting by `iw` per level. */
-export function layoutGreedy(tw: number, iw: number, doc: Doc): string {
+export function layoutGreedy(
+  tw: number,
+  iw: number,
+  doc: Doc,
+  onExpand?: (tag: object) => void,
+): string {
   let cc = 0;
   // Stack of [current indentation, nesting level]; never empty.
   let indents: Array<[number, number]> = [[0, 0]];
@@ -422,7 +518,12 @@ export function layoutGreedy(tw: number, iw: number, doc: Doc): string {
   };
 
   const go = (d: Doc, rest: Rest | null) => {
-    for (let i = 0; i < d.length; i++) goOne(d[i] as DocE, restOf(d, i + 1, rest));
+    for (let i = 0; i < d.length; i++) {
+      const x = d[i] as DocE;
+      // Plain text needs no lookahead: skip building it.
+      if (x.k === 0 && x.ann !== TRAILING_COMMENT) putText(x.nl, x.off, x.s);
+      else goOne(x, restOf(d, i + 1, rest));
+    }
   };
 
   const goOne = (x: DocE, xs: Rest | null) => {
@@ -453,12 +554,14 @@ export function layoutGreedy(tw: number, iw: number, doc: Doc): string {
       }
       return;
     }
+    if (x.k === 3) throw new Error("layout needs a fixed-up document");
     if (goGroup(x.doc, xs)) return;
     if (x.ann !== TRANSPARENT_G) {
       const prios = priorityGroups(x.doc);
       for (let i = prios.length - 1; i >= 0; i--)
         if (goPriorityGroup(prios[i] as [Doc, Doc, Doc], xs)) return;
     }
+    if (x.tag && onExpand) onExpand(x.tag);
     go(x.doc, xs);
   };
 
@@ -492,7 +595,7 @@ export function layoutGreedy(tw: number, iw: number, doc: Doc): string {
       const first = grp[0] as DocE;
       if (first.k === 1) g = grp.slice(1);
       else if (first.k === 2 && first.doc[0]?.k === 1)
-        g = [mkGroup(first.ann, first.doc.slice(1)), ...grp.slice(1)];
+        g = [mkGroup(first.ann, first.doc.slice(1), first.tag), ...grp.slice(1)];
       const [nl, off] = nextIndent(restOf(g, 0, null));
       const lastLineNL = (indents[indents.length - 1] as [number, number])[1];
       const lineNL = lastLineNL + (nl > lastLineNL ? iw : 0);
@@ -515,7 +618,15 @@ export function layoutGreedy(tw: number, iw: number, doc: Doc): string {
   return out.join("");
 }
 
-/** nixfmt's `layout`: fix up, lay out, strip, end with one newline. */
-export function layout(width: number, indentWidth: number, doc: Doc): string {
-  return `${layoutGreedy(width, indentWidth, fixup(doc)).trim()}\n`;
+/**
+ * nixfmt's `layout`: fix up, lay out, strip, end with one newline.
+ * `onExpand` hears of each tagged group laid out over several lines.
+ */
+export function layout(
+  width: number,
+  indentWidth: number,
+  doc: Doc,
+  onExpand?: (tag: object) => void,
+): string {
+  return `${layoutGreedy(width, indentWidth, fixup(doc), onExpand).trim()}\n`;
 }

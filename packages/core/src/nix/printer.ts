@@ -43,6 +43,7 @@ import {
   softline_,
   surroundWith,
   TRANSPARENT_G,
+  taggedGroup,
   text,
   textWidth,
   trailing,
@@ -68,13 +69,39 @@ export interface PrintOptions {
 export function renderNix(value: NixExpr | NixValue, options: PrintOptions = {}): string {
   const expr = isNixExpr(value) ? value : toNix(value);
   const tree = read(expr);
+  const width = options.width ?? 100;
+  // nixfmt lays a short set pattern (`{ a, b }:`) out differently once its braces are on
+  // different lines. When one did not fit on its line, print again with it known as such:
+  // that is the layout nixfmt keeps (at most one retry per such pattern).
+  // The same holds for `{ a }: x: …` whose body had to start on the next line.
+  multiline = new Set();
+  bodyBreak = new Set();
+  for (;;) {
+    let again = false;
+    const out = layout(width, 2, group(pFile(tree)), (tag) => {
+      if ("body" in tag) {
+        const p = (tag as { body: Param }).body;
+        if (!bodyBreak.has(p)) again = Boolean(bodyBreak.add(p));
+        return;
+      }
+      const p = tag as Param;
+      if (!multiline.has(p) && p.k === "set" && canFlattenAttrs(p))
+        again = Boolean(multiline.add(p));
+    });
+    if (!again) return out;
+  }
+}
+
+/** Set patterns known to span lines, and those whose body starts on the next line (see renderNix). */
+let multiline = new Set<Param>();
+let bodyBreak = new Set<Param>();
+
+function pFile(tree: Expr): Doc {
   // A module file (`{ lib, ... }:` then its body) keeps the body on the line after the
   // pattern, as Home Manager and nixpkgs write modules; nixfmt keeps that line break.
-  const doc =
-    tree.k === "abs" && tree.param.k === "set" && !tree.param.bind
-      ? cat(pParam(tree.param), text(":"), hardline, pExpr(tree.body))
-      : pExpr(tree);
-  return layout(options.width ?? 100, 2, group(doc));
+  if (tree.k === "abs" && tree.param.k === "set" && !tree.param.bind)
+    return cat(pParam(tree.param), text(":"), hardline, pExpr(tree.body));
+  return pExpr(tree);
 }
 
 // ---------------------------------------------------------------------------
@@ -231,7 +258,7 @@ function read(e: NixExpr): Expr {
       const or = e.or ? operandTerm(e.or, SELECT) : undefined;
       const t: Term = base
         ? { k: "sel", t: base.t, sels: [...base.sels, ...sels], ...(or ? { or } : {}) }
-        : { k: "sel", t: operandTerm(e.expr, ATOM), sels, ...(or ? { or } : {}) };
+        : { k: "sel", t: selectBase(e.expr), sels, ...(or ? { or } : {}) };
       return term(t);
     }
     case "apply": {
@@ -271,6 +298,12 @@ function read(e: NixExpr): Expr {
     case "not":
       return { k: "not", e: operand(e.expr, NOT) };
   }
+}
+
+/** What `.name` is selected from: a path or number would swallow the dot, so it gets parentheses. */
+function selectBase(e: NixExpr): Term {
+  if (e.kind === "path" || e.kind === "int" || e.kind === "float") return paren(read(e));
+  return operandTerm(e, ATOM);
 }
 
 function readSel(p: string | NixExpr): Sel {
@@ -478,7 +511,7 @@ function pParamAttr(a: ParamAttr, comma: Doc): Doc {
 }
 
 function canFlattenAttrs(p: Param & { k: "set" }): boolean {
-  return p.attrs.length <= 2 && p.attrs.every((a) => !a.def);
+  return p.attrs.length <= 2 && p.attrs.every((a) => !a.def) && !multiline.has(p);
 }
 
 function pParam(p: Param): Doc {
@@ -493,7 +526,10 @@ function pParam(p: Param): Doc {
   );
   if (p.ellipsis) docs.push(text("..."));
   const sep = canFlattenAttrs(p) ? line : hardline;
-  return cat(bind, group(cat(text("{"), surroundWith(sep, nest(sepBy(sep, docs))), text("}"))));
+  return cat(
+    bind,
+    taggedGroup(p, cat(text("{"), surroundWith(sep, nest(sepBy(sep, docs))), text("}"))),
+  );
 }
 
 function isAbsorbable(t: Term): boolean {
@@ -522,7 +558,12 @@ function isAbsorbableExpr(e: Expr): boolean {
         if (e.body.k === "abs") return isAbsorbableExpr(e.body);
         return false;
       }
-      return !e.param.bind && canFlattenAttrs(e.param) && isAbsorbableExpr(e.body);
+      return (
+        !e.param.bind &&
+        canFlattenAttrs(e.param) &&
+        !bodyBreak.has(e.param) &&
+        isAbsorbableExpr(e.body)
+      );
     default:
       return false;
   }
@@ -603,23 +644,14 @@ function pExpr(e: Expr): Doc {
       return groupWith(REGULAR_G, prettyIf(line, e));
     case "abs": {
       const p = e.param;
-      if (p.k === "id") {
-        const absorbAbs = (depth: number, body: Expr): Doc => {
-          if (body.k === "abs" && body.param.k === "id")
-            return cat(
-              hardspace,
-              text(body.param.name),
-              text(":"),
-              absorbAbs(depth + 1, body.body),
-            );
-          if (isAbsorbableExpr(body))
-            return cat(hardspace, groupWith(PRIORITY_G, absorbExpr(false, body)));
-          return cat(depth <= 2 ? line : hardline, pExpr(body));
-        };
-        return groupWith(REGULAR_G, cat(line_, text(p.name), text(":"), absorbAbs(1, e.body)));
+      if (p.k === "id") return pAbsId(e);
+      if (!p.bind && bodyBreak.has(p)) return cat(pParam(p), text(":"), hardline, pExpr(e.body));
+      if (!p.bind && canFlattenAttrs(p) && isAbsorbableExpr(e.body)) {
+        const body = e.body;
+        const doc =
+          body.k === "abs" && body.param.k === "id" ? pAbsId(body, { body: p }) : pExpr(body);
+        return cat(pParam(p), text(":"), hardspace, groupWith(PRIORITY_G, doc));
       }
-      if (!p.bind && canFlattenAttrs(p) && isAbsorbableExpr(e.body))
-        return cat(pParam(p), text(":"), hardspace, groupWith(PRIORITY_G, pExpr(e.body)));
       if (e.body.k === "term" && isAbsorbable(e.body.t))
         return cat(pParam(p), text(":"), line, group(prettyTermWide(e.body.t)));
       return cat(pParam(p), text(":"), line, pExpr(e.body));
@@ -634,6 +666,20 @@ function pExpr(e: Expr): Doc {
     case "not":
       return cat(text("!"), pExpr(e.e));
   }
+}
+
+/** `x: body` (and `x: y: body`); `tag` reports when the whole group had to span lines. */
+function pAbsId(e: Expr & { k: "abs" }, tag?: object): Doc {
+  const name = (e.param as { name: string }).name;
+  const absorbAbs = (depth: number, body: Expr): Doc => {
+    if (body.k === "abs" && body.param.k === "id")
+      return cat(hardspace, text(body.param.name), text(":"), absorbAbs(depth + 1, body.body));
+    if (isAbsorbableExpr(body))
+      return cat(hardspace, groupWith(PRIORITY_G, absorbExpr(false, body)));
+    return cat(depth <= 2 ? line : hardline, pExpr(body));
+  };
+  const doc = cat(line_, text(name), text(":"), absorbAbs(1, e.body));
+  return tag ? taggedGroup(tag, doc) : groupWith(REGULAR_G, doc);
 }
 
 function prettyIf(sep: Doc, e: Expr): Doc {

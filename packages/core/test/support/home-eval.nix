@@ -48,6 +48,10 @@ let
     attrValues = builtins.attrValues;
     any = builtins.any;
     getName = p: p.pname or p.name or p;
+    # What services/*.nix call; packages here are their names.
+    getExe = p: "${p}/bin/${getName p}";
+    makeBinPath = ps: builtins.concatStringsSep ":" (map (p: "${p}/bin") ps);
+    meta.availableOn = _platform: _pkg: true;
     filterAttrs =
       pred: s:
       builtins.listToAttrs (
@@ -129,7 +133,14 @@ let
         args = extraSpecialArgs // {
           inherit pkgs lib config;
         };
-        defs = builtins.concatMap (m: flatten [ ] 100 (import m args)) modules;
+        # A module's definitions, then those of the modules it imports.
+        defsOf =
+          m:
+          let
+            r = import m args;
+          in
+          flatten [ ] 100 (removeAttrs r [ "imports" ]) ++ builtins.concatMap defsOf (r.imports or [ ]);
+        defs = builtins.concatMap defsOf modules;
       in
       {
         modules = map toString modules;

@@ -39,6 +39,21 @@ export function nextSteps(
     lines.push(
       `On another machine: clone it, then ./bootstrap.sh <host>   (hosts: ${hosts.join(", ")})`,
     );
+  const configs = homeConfigurations(spec);
+  const isLinux = (c: (typeof configs)[number]) => c.system.endsWith("-linux");
+  // nixpkgs builds no code-server for aarch64-darwin (services/code-server.nix skips it there).
+  const served = configs.filter((c) => c.codeServer.enable && c.system !== "aarch64-darwin");
+  const here = served.find((c) => c.name === config) ?? served[0];
+  if (here) {
+    const port = here.codeServer.port;
+    lines.push(
+      `code-server: ssh -L ${port}:127.0.0.1:${port} <host>, then http://localhost:${port} (password: ~/.config/code-server/config.yaml)`,
+    );
+  }
+  if (configs.some((c) => isLinux(c) && (c.docker || c.codeServer.enable)))
+    lines.push(
+      "On a server: loginctl enable-linger $USER keeps Docker and code-server running after logout",
+    );
   if (spec.templates.length)
     lines.push(
       `Project shells: nix develop .#${spec.templates[0]} here, or nix develop <path>#${spec.templates[0]} anywhere`,

@@ -28,7 +28,7 @@ export function evalModule(file: string, config: unknown, pkgNames: readonly str
       lib = ${LIB};
       pkgs = ${pkgs};
       config = builtins.fromJSON ${JSON.stringify(JSON.stringify(config))};
-      all = { inherit lib pkgs config; options = { }; osConfig = { }; };
+      all = { inherit lib pkgs config; options = { }; osConfig = { }; user = "alice"; };
       apply = f: f (builtins.intersectAttrs (builtins.functionArgs f) all);
       norm = v:
         if builtins.isFunction v then norm (apply v)

@@ -7,7 +7,7 @@
   programs.zsh.initExtra = lib.mkIf true "echo wrapped";
   services.gpg-agent.pinentryFlavor = config.my.flavor;
   programs.exa = {
-    enable = true;
     colour = "always";
   };
+  programs.eza.enable = true;
 }

@@ -10,14 +10,16 @@ let
 in
 {
   # Tools every machine gets. Scalars in this layer use lib.mkDefault, so any layer
-  # above wins; lists like this one merge with theirs. code-server is Linux-only.
-  home.packages =
-    with pkgs;
-    [
-      docker
-      docker-compose
-    ]
-    ++ lib.optionals stdenv.hostPlatform.isLinux [ code-server ];
+  # above wins; lists merge with theirs. The services (Docker, code-server) are
+  # switched per host in nixhome.json ("docker", "codeServer"), not here.
+  imports = [
+    ../services/docker.nix
+    ../services/code-server.nix
+  ];
+
+  # Linux that is not NixOS: XDG data dirs, desktop entries and session variables
+  # for the distribution (a NixOS host sets it to false with lib.mkForce).
+  targets.genericLinux.enable = lib.mkIf pkgs.stdenv.hostPlatform.isLinux (lib.mkDefault true);
 
   programs.git.enable = lib.mkDefault true;
 
