@@ -8,5 +8,5 @@ export default defineConfig({
   target: "node20",
   sourcemap: false,
   // Fixed files (templates/**: flake.nix, home.nix, README.md …) are bundled as text.
-  loader: { ".nix": "text", ".md": "text" },
+  loader: { ".nix": "text", ".md": "text", ".sh": "text", ".yml": "text" },
 });

@@ -8,7 +8,7 @@ export default defineConfig({
       name: "nixhome-text-templates",
       enforce: "pre",
       load(id) {
-        if (/\/templates\/.*\.(nix|md)$/.test(id))
+        if (/\/templates\/.*\.(nix|md|sh|yml)$/.test(id))
           return `export default ${JSON.stringify(readFileSync(id, "utf8"))};`;
         return null;
       },

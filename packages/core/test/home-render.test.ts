@@ -114,6 +114,8 @@ describe("the default home repository", () => {
       [
         ".gitignore",
         "README.md",
+        ".github/workflows/ci.yml",
+        ".github/workflows/update-flake-lock.yml",
         "bootstrap.sh",
         "flake.nix",
         "home.nix",
@@ -155,19 +157,25 @@ describe("the default home repository", () => {
     expect(unknownPackages(spec)).toEqual([]);
   });
 
-  it("writes a bootstrap.sh that bash (and shellcheck, when present) accepts", () => {
+  it("writes a POSIX sh bootstrap.sh that dash and shellcheck accept, with no host list in it", () => {
     const hasShellcheck = spawnSync("shellcheck", ["--version"], { stdio: "ignore" }).status === 0;
     for (const hosts of [BIG_BOSS.hosts, {}]) {
       const s = parseHomeSpec({ ...BIG_BOSS, hosts });
       const file = join(mkdtempSync(join(tmpdir(), "nixhome-sh-")), "bootstrap.sh");
       writeFileSync(file, renderHome(s).find((f) => f.path === "bootstrap.sh")?.content ?? "");
-      const bash = spawnSync("bash", ["-n", file], { encoding: "utf8" });
-      expect(bash.status, bash.stderr).toBe(0);
+      for (const sh of ["sh", "bash"]) {
+        const r = spawnSync(sh, ["-n", file], { encoding: "utf8" });
+        expect(r.status, r.stderr).toBe(0);
+      }
       if (hasShellcheck) {
-        const sc = spawnSync("shellcheck", [file], { encoding: "utf8" });
+        const sc = spawnSync("shellcheck", ["-s", "sh", file], { encoding: "utf8" });
         expect(sc.status, sc.stdout).toBe(0);
       }
     }
+    const text = plan.find((f) => f.path === "bootstrap.sh")?.content ?? "";
+    expect(text.startsWith("#!/bin/sh\n")).toBe(true);
+    for (const host of Object.keys(spec.hosts)) expect(text).not.toContain(host);
+    expect(text).not.toContain(spec.user.username);
   });
 
   it("puts the required settings in the right layers", () => {

@@ -10,6 +10,8 @@ import { homedir, hostname, userInfo } from "node:os";
 import {
   ALL_SYSTEMS,
   type ChannelId,
+  checkCacheKey,
+  checkCacheUrl,
   checkChannel,
   checkEditor,
   checkEmail,
@@ -24,6 +26,7 @@ import {
   closest,
   defaultHomeDirectory,
   type Editor,
+  type HomeCache,
   type HomeSpec,
   NixhomeError,
   parseHomeSpec,
@@ -120,6 +123,8 @@ export interface Flags {
   stateVersion?: string;
   git?: boolean;
   plop?: boolean;
+  /** `--cache URL --cache-key KEY`: the binary cache CI pushes to and bootstrap.sh reads. */
+  cache?: HomeCache;
 }
 
 export interface Context extends Io {
@@ -153,6 +158,8 @@ export const OPTIONS = {
   git: { type: "boolean" },
   "no-git": { type: "boolean" },
   "no-plop": { type: "boolean" },
+  cache: { type: "string" },
+  "cache-key": { type: "string" },
   config: { type: "string" },
   "dry-run": { type: "boolean" },
   force: { type: "boolean", short: "f" },
@@ -309,6 +316,10 @@ export function getContext(argv: readonly string[], environment: Environment, io
   for (const t of templates ?? []) check("template", t, checkTemplate);
 
   const channel = check<ChannelId>("channel", v.channel, checkChannel);
+  const cacheUrl = check("cache", v.cache, checkCacheUrl);
+  const cacheKey = check("cache-key", v["cache-key"], checkCacheKey);
+  if ((cacheUrl === undefined) !== (cacheKey === undefined))
+    throw usageError("--cache and --cache-key go together: the cache's URL and its public key");
   const flags: Flags = {
     dir,
     name: check("name", v.name, checkName),
@@ -324,6 +335,10 @@ export function getContext(argv: readonly string[], environment: Environment, io
     stateVersion: check("state-version", v["state-version"], checkStateVersion),
     git: v["no-git"] ? false : v.git ? true : undefined,
     plop: v["no-plop"] ? false : undefined,
+    cache:
+      cacheUrl !== undefined && cacheKey !== undefined
+        ? { url: cacheUrl, publicKey: cacheKey }
+        : undefined,
   };
 
   let config: HomeSpec | undefined;

@@ -7,7 +7,7 @@ Usage
 
 DIR (default home-manager) gets flake.nix, home.nix, profiles/base.nix,
 profiles/personal.nix, hosts/<host>.nix, profiles/project-templates/<lang>.nix,
-nixhome.json, README.md, bootstrap.sh and .gitignore. Without flags it asks.
+nixhome.json, README.md, bootstrap.sh, .github/workflows/ and .gitignore. Without flags it asks.
 
 Answers (each skips its question)
   --name TEXT               full name for git (default: git config user.name)
@@ -25,6 +25,8 @@ Answers (each skips its question)
   --state-version VERSION   home.stateVersion (default 26.05)
   --git / --no-git          git init + git add -A afterwards (default: yes, when git exists)
   --no-plop                 no package.json/plopfile.js (npx plop profile|host|template)
+  --cache URL               binary cache CI pushes to and bootstrap.sh fetches from
+  --cache-key KEY           its public key, NAME:BASE64 (both or neither; README: add one later)
   --config FILE             start from a nixhome.json (flags still win)
 
 Run

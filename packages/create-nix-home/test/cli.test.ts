@@ -182,7 +182,8 @@ describe("create-nix-home", () => {
     const cwd = tmp();
     const fresh = cli(["new", "--yes", "--dry-run"], { cwd });
     expect(fresh.status, fresh.stderr).toBe(0);
-    expect(fresh.stdout).toContain("new/\n├── hosts/\n│   ├── cloud-instance.nix  (new)");
+    expect(fresh.stdout).toContain("new/\n├── .github/\n│   └── workflows/\n");
+    expect(fresh.stdout).toContain("├── hosts/\n│   ├── cloud-instance.nix  (new)");
     expect(fresh.stdout).toContain("└── plopfile.js  (new)");
     expect(snapshot(cwd)).toEqual({});
 

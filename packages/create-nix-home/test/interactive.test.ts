@@ -106,6 +106,7 @@ describe("the questions", () => {
         ["System of vm", "aarch64-linux"],
         ["Project templates", ["go", "python"]],
         ["Channel", undefined],
+        ["Binary cache", ""],
       ],
     );
     expect(r.err).toBe("");
@@ -160,6 +161,7 @@ describe("the questions", () => {
         ["Hosts", ""],
         ["Project templates", []],
         ["Channel", undefined],
+        ["Binary cache", ""],
         ["git", true],
       ],
       { hasGit: () => true },
@@ -205,6 +207,7 @@ describe("the questions", () => {
         ["System of old-mac", "x86_64-darwin"],
         ["Project templates", []],
         ["Channel", undefined],
+        ["Binary cache", ""],
       ],
     );
     expect(r.code, r.err).toBe(0);
@@ -216,6 +219,25 @@ describe("the questions", () => {
       system: "x86_64-darwin",
       layers: ["base", "personal"],
     });
+  });
+
+  it("asks for the binary cache and its key, and writes them to nixhome.json", async () => {
+    const key = "fleet-test-1:MtxQVo64yq59k1PUVKsft/yQNXVebz8LZ/ZFqnEtOMA=";
+    const base = ["repo", "--name", "N", "--email", "n@x.y", "--system", "x86_64-linux"];
+    const r = await drive(
+      [...base, "--shell", "zsh", "--editor", "vim", "--host", "none", "--template", "none"],
+      [
+        ["username", undefined],
+        ["home directory", undefined],
+        ["Channel", undefined],
+        ["Binary cache", "https://n.cachix.org"],
+        ["public key", key],
+      ],
+    );
+    expect(r.code, r.err).toBe(0);
+    expect(r.left).toBe(0);
+    const json = JSON.parse(readFileSync(join(r.cwd, "repo", "nixhome.json"), "utf8"));
+    expect(json.cache).toEqual({ url: "https://n.cachix.org", publicKey: key });
   });
 
   it("refuses bad answers in the prompt itself", async () => {
@@ -323,6 +345,7 @@ describe.skipIf(!hasScript)("the real prompts on a terminal", () => {
       "System of cloud-instance",
       "Project templates",
       "Channel",
+      "Binary cache",
       "Initialise a git",
     ];
     const r = await onPty(cwd, ["--no-git"], (screen, sent) => {

@@ -5,7 +5,7 @@
  * nixhome.json); a plan writes nixhome.json and the one new `.nix` file,
  * nothing else. flake.nix reads the JSON, so no file a person owns is rewritten.
  */
-import { existsSync } from "node:fs";
+import { lstatSync } from "node:fs";
 import { join } from "node:path";
 import {
   addHost,
@@ -16,7 +16,7 @@ import {
   type HomeSpec,
   NixhomeError,
   parseHomeSpec,
-  readRegularText,
+  readRegular,
   renderHostFile,
   renderLayerFile,
   renderSpecJson,
@@ -35,27 +35,58 @@ export interface Repo {
 
 export { DEFAULT_CONFIG };
 
+/**
+ * A file of the repository as UTF-8 text, or null when nothing is there. Only a
+ * regular file is read (core's readRegular): a FIFO, a device, a folder or a
+ * symlink is refused with one line, never opened, so nothing hangs and no write
+ * goes through a link.
+ */
+function readText(dir: string, path: string): string | null {
+  const file = join(dir, path);
+  try {
+    lstatSync(file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw new NixhomeError(`${file}: ${(e as Error).message.split("\n")[0]}`);
+  }
+  const { bytes } = readRegular(file);
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new NixhomeError(`${file} is not UTF-8 text`);
+  }
+}
+
 export function readRepo(dir: string): Repo {
   const file = join(dir, "nixhome.json");
-  if (!existsSync(file))
+  const specText = readText(dir, "nixhome.json");
+  if (specText === null)
     throw new NixhomeError(
       `no nixhome.json in ${dir}: run the generators inside a repository made by create-nix-home`,
     );
-  // Only a regular UTF-8 file is read (a FIFO in its place is an error, never a hang).
-  const specText = readRegularText(file) as string;
   let json: unknown;
   try {
     json = JSON.parse(specText);
   } catch (e) {
-    throw new NixhomeError(`${file} is not valid JSON: ${(e as Error).message}`);
+    // One line: Node's message may quote the input, newlines and all.
+    throw new NixhomeError(
+      `${file} is not valid JSON: ${(e as Error).message.replace(/\s+/g, " ")}`,
+    );
   }
   const spec = parseHomeSpec(json, file);
   return {
     dir,
     specText,
     spec,
-    exists: (p) => existsSync(join(dir, p)),
-    read: (p) => readRegularText(join(dir, p)),
+    exists: (p) => {
+      try {
+        lstatSync(join(dir, p));
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    read: (p) => readText(dir, p),
   };
 }
 

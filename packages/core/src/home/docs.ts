@@ -4,9 +4,9 @@
  * name that reaches the shell script matched a strict pattern first.
  */
 import README_TEMPLATE from "../../templates/home/README.md";
-import { CHANNELS } from "../channels.js";
 import { NixhomeError } from "../plan/plan.js";
-import { type HomeSpec, homeConfigurations } from "./spec.js";
+import { BOOTSTRAP_SH } from "./fleet.js";
+import type { HomeSpec } from "./spec.js";
 
 /**
  * The first-time command (Home Manager not installed yet) for a configuration:
@@ -60,75 +60,9 @@ export function renderHomeReadme(spec: HomeSpec): string {
   );
 }
 
-/** bootstrap.sh: Nix if missing, then Home Manager switch for a host. Mode 0755. */
-export function renderBootstrap(spec: HomeSpec): string {
-  const configs = homeConfigurations(spec);
-  const branch = CHANNELS[spec.channel].homeManagerBranch;
-  const hosts = configs.filter((c) => c.host !== null);
-  const def = configs[0]?.name ?? spec.user.username;
-  const cases = hosts.map((c) => `  ${c.host}) config="${c.name}" ;;`);
-  return [
-    "#!/usr/bin/env bash",
-    "# Set up a machine with this Home Manager configuration:",
-    "#   ./bootstrap.sh [HOST]     (HOST defaults to this machine's hostname)",
-    "# Installs Nix with the official installer (flakes enabled) when it is missing,",
-    "# then activates the configuration of HOST with Home Manager.",
-    "set -euo pipefail",
-    "",
-    'repo="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"',
-    ...(hosts.length ? ['host="${1:-$(hostname -s 2>/dev/null || uname -n)}"', ""] : []),
-    ...(hosts.length
-      ? [
-          'case "$host" in',
-          ...cases,
-          "  *)",
-          `    echo "bootstrap: no host '$host' in nixhome.json (hosts: ${hosts.map((c) => c.host).join(" ")}); using '${def}'" >&2`,
-          `    config="${def}"`,
-          "    ;;",
-          "esac",
-        ]
-      : [
-          "# No hosts in nixhome.json yet: every machine gets the default configuration.",
-          "# (Add one, and this script takes the host name as its argument.)",
-          `config="${def}"`,
-        ]),
-    "",
-    "load_nix() {",
-    "  set +u",
-    "  for f in /nix/var/nix/profiles/default/etc/profile.d/nix-daemon.sh \\",
-    '    "$HOME/.nix-profile/etc/profile.d/nix.sh"; do',
-    '    if [ -e "$f" ]; then',
-    "      # shellcheck disable=SC1090",
-    '      . "$f"',
-    "      break",
-    "    fi",
-    "  done",
-    "  set -u",
-    "}",
-    "",
-    "if ! command -v nix >/dev/null 2>&1; then",
-    "  load_nix",
-    "fi",
-    "if ! command -v nix >/dev/null 2>&1; then",
-    '  echo "bootstrap: installing Nix (https://nixos.org/download)"',
-    '  conf="$(mktemp)"',
-    '  echo "experimental-features = nix-command flakes" >"$conf"',
-    '  if [ "$(uname -s)" = Darwin ] || [ -d /run/systemd/system ]; then',
-    "    mode=(--daemon --yes)",
-    "  else",
-    "    mode=(--no-daemon)",
-    "  fi",
-    "  sh <(curl --proto '=https' --tlsv1.2 -sSfL https://nixos.org/nix/install) \\",
-    '    "${mode[@]}" --nix-extra-conf-file "$conf"',
-    '  rm -f "$conf"',
-    "  load_nix",
-    "fi",
-    "",
-    'echo "bootstrap: activating $config"',
-    'exec nix --extra-experimental-features "nix-command flakes" \\',
-    `  run "home-manager/${branch}" -- switch -b backup --flake "$repo#$config"`,
-    "",
-  ].join("\n");
+/** bootstrap.sh: a template file now (templates/home/bootstrap.sh); it reads the hosts from nixhome.json. */
+export function renderBootstrap(_spec?: HomeSpec): string {
+  return BOOTSTRAP_SH;
 }
 
 export function renderHomeGitignore(spec: HomeSpec): string {

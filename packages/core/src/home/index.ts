@@ -18,6 +18,13 @@ export {
 } from "./edit.js";
 export { fillNixTemplate, HOME_TEMPLATES, renderHomeFlake, renderHomeNix } from "./flake.js";
 export {
+  BOOTSTRAP_SH,
+  BUILD_RECORD_BRANCH,
+  RUNNERS,
+  renderFleetFiles,
+  WORKFLOWS,
+} from "./fleet.js";
+export {
   baseLayer,
   customLayer,
   EDITOR_COMMAND,
@@ -54,10 +61,14 @@ export {
 } from "./services.js";
 export {
   BUILTIN_LAYERS,
+  CACHE_KEY_PATTERN,
+  CACHE_URL_PATTERN,
   CHANNEL_IDS,
   type ChannelId,
   type CodeServerSettings,
   checkBindAddress,
+  checkCacheKey,
+  checkCacheUrl,
   checkChannel,
   checkEditor,
   checkEmail,
@@ -78,6 +89,7 @@ export {
   type Editor,
   HEADLESS_HOSTS,
   HOST_PATTERN,
+  type HomeCache,
   type HomeConfiguration,
   type HomeHost,
   type HomeSpec,

@@ -7,8 +7,9 @@
 import type { NixExpr } from "../nix/ast.js";
 import { renderNix } from "../nix/printer.js";
 import { checkPlan, type FilePlan, type PlannedFile } from "../plan/plan.js";
-import { renderBootstrap, renderHomeGitignore, renderHomeReadme } from "./docs.js";
+import { renderHomeGitignore, renderHomeReadme } from "./docs.js";
 import { renderHomeFlake, renderHomeNix } from "./flake.js";
+import { renderFleetFiles } from "./fleet.js";
 import { hostModule, identityModule, layerModule } from "./layers.js";
 import { renderPlopFiles } from "./plop.js";
 import { serviceFiles } from "./services.js";
@@ -62,7 +63,7 @@ export function renderHome(spec: HomeSpec): FilePlan {
     { path: "nixhome.json", content: renderSpecJson(spec) },
     { path: "README.md", content: renderHomeReadme(spec) },
     { path: ".gitignore", content: renderHomeGitignore(spec), merge: "lines" as const },
-    { path: "bootstrap.sh", content: renderBootstrap(spec), mode: 0o755 },
+    ...renderFleetFiles(),
     ...(spec.plop ? renderPlopFiles() : []),
   ];
   checkPlan(plan);

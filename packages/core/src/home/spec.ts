@@ -92,6 +92,17 @@ export interface HomeHost {
   codeServer?: Partial<CodeServerSettings>;
 }
 
+/**
+ * The repository's binary cache: CI pushes every configuration's closure there
+ * and bootstrap.sh fetches from it, trusting only `publicKey`.
+ */
+export interface HomeCache {
+  /** A Nix store URL: https://<name>.cachix.org, s3://bucket?region=…, an Attic or plain HTTP cache. */
+  url: string;
+  /** The key its paths are signed with: `<name>:<base64 ed25519 public key>`. */
+  publicKey: string;
+}
+
 /** code-server as a user service: on or off, and where it listens. */
 export interface CodeServerSettings {
   enable: boolean;
@@ -130,6 +141,8 @@ export interface HomeSpec {
    * never read by flake.nix (the channel lives in flake.nix's inputs).
    */
   plop: boolean;
+  /** The binary cache of CI and bootstrap.sh (absent: CI builds and checks only). */
+  cache?: HomeCache;
   /** A Docker daemon for the user (rootless on Linux, Colima on macOS); hosts may turn it off. */
   docker: boolean;
   /** code-server as a user service; hosts may override any field. */
@@ -253,6 +266,23 @@ export function defaultHomeDirectory(username: string, system: string): string {
   return username === "root" ? "/root" : `/home/${username}`;
 }
 
+/** A Nix store URL a substituter can be (no spaces or quotes: it reaches nix.conf). */
+export const CACHE_URL_PATTERN = /^[a-z][a-z0-9+.-]*:\/\/[^\s"'\\]+$/;
+/** `<name>:<base64 ed25519 public key>`, as `nix key convert-secret-to-public` prints. */
+export const CACHE_KEY_PATTERN = /^[A-Za-z0-9._-]+:[A-Za-z0-9+/]{43}=$/;
+
+export function checkCacheUrl(url: string): string | undefined {
+  if (!CACHE_URL_PATTERN.test(url))
+    return `${q(url)} is not a binary cache URL (e.g. https://<name>.cachix.org, s3://<bucket>, https://cache.example.org)`;
+  return undefined;
+}
+
+export function checkCacheKey(key: string): string | undefined {
+  if (!CACHE_KEY_PATTERN.test(key))
+    return `${q(key)} is not a public key of a binary cache (expected <name>:<44 base64 characters>, e.g. from \`nix key convert-secret-to-public\`)`;
+  return undefined;
+}
+
 // ---- parsing nixhome.json ----
 
 type Json = unknown;
@@ -329,8 +359,10 @@ const SPEC_KEYS = [
   // Read from "created" since the settings became live; accepted for older files.
   "channel",
   "plop",
+  "cache",
 ] as const;
 const USER_KEYS = ["name", "email", "username", "homeDirectory"] as const;
+const CACHE_KEYS = ["url", "publicKey"] as const;
 const HOST_USER_KEYS = ["name", "email"] as const;
 const CREATED_KEYS = ["channel", "plop"] as const;
 const HOST_KEYS = [
@@ -467,6 +499,15 @@ export function parseHomeSpec(json: unknown, source = "nixhome.json"): HomeSpec 
         );
   if (plopJson !== undefined && typeof plopJson !== "boolean")
     r.fail(created.plop === undefined ? "plop" : "created.plop", "expected true or false");
+  let cache: HomeCache | undefined;
+  if (o.cache !== undefined) {
+    const c = r.object(o.cache, "cache");
+    r.known(c, "cache", CACHE_KEYS);
+    cache = {
+      url: r.string(c.url, "cache.url", checkCacheUrl),
+      publicKey: r.string(c.publicKey, "cache.publicKey", checkCacheKey),
+    };
+  }
   return {
     version: 1,
     user,
@@ -483,6 +524,7 @@ export function parseHomeSpec(json: unknown, source = "nixhome.json"): HomeSpec 
     templates,
     allowUnfree,
     plop: plopJson === undefined ? true : (plopJson as boolean),
+    ...(cache ? { cache } : {}),
     docker: o.docker === undefined ? true : r.boolean(o.docker, "docker"),
     codeServer: {
       ...DEFAULT_CODE_SERVER,
@@ -526,6 +568,7 @@ export function renderSpecJson(spec: HomeSpec): string {
     docker: spec.docker,
     codeServer: orderedCodeServer(spec.codeServer),
     created: { channel: spec.channel, plop: spec.plop },
+    ...(spec.cache ? { cache: { url: spec.cache.url, publicKey: spec.cache.publicKey } } : {}),
   };
   return `${formatJson(ordered, "")}\n`;
 }

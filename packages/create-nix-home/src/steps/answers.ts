@@ -7,6 +7,8 @@ import {
   ALL_SYSTEMS,
   CHANNELS,
   type ChannelId,
+  checkCacheKey,
+  checkCacheUrl,
   checkEmail,
   checkHomeDirectory,
   checkHostName,
@@ -16,6 +18,7 @@ import {
   DEFAULT_STATE_VERSION,
   DEFAULT_TEMPLATES,
   type Editor,
+  type HomeCache,
   KNOWN_HOSTS,
   NixhomeError,
   own,
@@ -49,6 +52,8 @@ export interface Answers {
   stateVersion: string;
   git: boolean;
   plop: boolean;
+  /** The binary cache of CI and bootstrap.sh; none: CI builds and checks only. */
+  cache?: HomeCache;
   /** Defaults the user may want to revisit (e.g. a made-up email). */
   notes: string[];
 }
@@ -331,6 +336,30 @@ export async function collectAnswers(ctx: Context, prompts: Prompts): Promise<An
     if (problem) throw new NixhomeError(`--host ${h.name}: ${problem}`, 2);
   }
 
+  // The binary cache: optional, never required without a terminal.
+  let cache = flags.cache ?? config?.cache;
+  if (cache === undefined && interactive) {
+    const url = done(
+      await prompts.text({
+        message:
+          "Binary cache URL for CI to push to and bootstrap.sh to fetch from (empty: none yet)",
+        initialValue: "",
+        validate: validator((v) => (v === "" ? undefined : checkCacheUrl(v))),
+      }),
+    ).trim();
+    if (url !== "") {
+      const publicKey = done(
+        await prompts.text({
+          message:
+            "Its public key (<name>:<base64>, e.g. from the Cachix page or nix key convert-secret-to-public)",
+          initialValue: "",
+          validate: validator(checkCacheKey),
+        }),
+      ).trim();
+      cache = { url, publicKey };
+    }
+  }
+
   let git = given.git as boolean | undefined;
   if (git === undefined)
     git = interactive
@@ -357,6 +386,7 @@ export async function collectAnswers(ctx: Context, prompts: Prompts): Promise<An
     stateVersion: flags.stateVersion ?? config?.stateVersion ?? DEFAULT_STATE_VERSION,
     git,
     plop: flags.plop ?? config?.plop ?? true,
+    ...(cache ? { cache } : {}),
     notes,
   };
 }

@@ -39,6 +39,7 @@ export function buildSpec(ctx: Context, a: Answers): HomeSpec {
       templates: [],
       allowUnfree: config?.allowUnfree ?? [],
       created: { channel: a.channel, plop: a.plop },
+      ...(a.cache ? { cache: a.cache } : {}),
     },
     "answers",
   );
