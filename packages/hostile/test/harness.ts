@@ -369,7 +369,7 @@ export function checkSame(before: Tree, after: Tree, what = "the tree"): string[
 /** Paths a tool may add or change in a successful run (relative to the case root). */
 export const PLANNED: Record<Tool, RegExp> = {
   cnd: /^t(\/(flake\.nix|\.envrc|\.gitignore|flake\.nix\.bak[^/]*))?$/,
-  cnh: /^t(\/(flake\.nix|home\.nix|nixhome\.json|README\.md|bootstrap\.sh|\.gitignore|package\.json|plopfile\.js|\.github|\.github\/workflows|\.github\/workflows\/[a-z-]+\.yml|profiles|profiles\/(base|personal)\.nix|profiles\/project-templates|profiles\/project-templates\/[a-z0-9-]+\.nix|hosts|hosts\/[^/]+\.nix)(\.bak[^/]*)?)?$/,
+  cnh: /^t(\/(flake\.nix|home\.nix|nixhome\.json|README\.md|bootstrap\.sh|\.gitignore|package\.json|plopfile\.js|\.github|\.github\/workflows|\.github\/workflows\/[a-z-]+\.yml|services|services\/[^/]+|profiles|profiles\/(base|personal)\.nix|profiles\/project-templates|profiles\/project-templates\/[a-z0-9-]+\.nix|hosts|hosts\/[^/]+\.nix)(\.bak[^/]*)?)?$/,
   plop: /^t\/(nixhome\.json|README\.md|bootstrap\.sh|profiles|profiles\/[^/]+\.nix|profiles\/project-templates|profiles\/project-templates\/[^/]+\.nix|hosts|hosts\/[^/]+\.nix)(\.bak[^/]*)?$/,
 };
 /** Files a tool may rewrite whole without keeping a backup (they are its own generated data). */
