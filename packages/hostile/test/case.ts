@@ -59,7 +59,7 @@ export async function judge(c: Case): Promise<Verdict> {
     const args = typeof c.args === "function" ? c.args(b) : c.args;
     const before = listTree(b.root);
     const bytes = readAll(b.root, before);
-    const r = await run(c.tool, b, args, { timeoutMs: c.timeoutMs ?? 10_000, ...opts });
+    const r = await run(c.tool, b, args, { timeoutMs: c.timeoutMs ?? 30_000, ...opts });
     const after = listTree(b.root);
     const problems: string[] = [];
     const outcome: Outcome =

@@ -171,7 +171,8 @@ for (const blocks of [0, 1, 3]) {
     setup: copyRepo,
     args: GEN.plop,
     opts: { shellPrefix: `ulimit -f ${blocks};` },
-    outcome: "refuse",
+    // Its two small files may fit under a few blocks: then success is right.
+    outcome: blocks === 0 ? "refuse" : "safe",
   });
 }
 // #3: a rename that fails half-way (EBUSY on a mount point) must undo everything, user's .bak too.
@@ -215,11 +216,11 @@ disk.push(
   },
   {
     kind: "bind",
-    name: "#3 a failed rename (EBUSY) of README.md in plop host undoes all",
+    name: "#3 a failed rename (EBUSY) of nixhome.json in plop host undoes all",
     tool: "plop",
     setup: (b) => {
       copyRepo(b);
-      bindOnItself(b, join(b.t, "README.md"));
+      bindOnItself(b, join(b.t, "nixhome.json"));
     },
     args: GEN.plop,
     outcome: "refuse",

@@ -24,9 +24,13 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
-export const CND = here("../../create-nix-devshell/dist/cli.js");
-export const CNH = here("../../create-nix-home/dist/cli.js");
-export const PLOP_GENERATORS = here("../../plop/dist/index.js");
+// NIXHOME_HOSTILE_PACKAGES=<a packages/ folder> runs the suite against another build (e.g. an
+// older commit's, to show which cases it fails); default: this checkout's.
+const pkgs = process.env.NIXHOME_HOSTILE_PACKAGES;
+const built = (p: string) => (pkgs ? join(pkgs, p) : here(`../../${p}`));
+export const CND = built("create-nix-devshell/dist/cli.js");
+export const CNH = built("create-nix-home/dist/cli.js");
+export const PLOP_GENERATORS = built("plop/dist/index.js");
 export const PLOP_BIN = here("../node_modules/plop/bin/plop.js");
 for (const f of [CND, CNH, PLOP_GENERATORS, PLOP_BIN])
   if (!existsSync(f)) throw new Error(`${f} is missing: run \`pnpm build\` first`);
@@ -294,7 +298,7 @@ export function start(
   const timer = setTimeout(() => {
     timedOut = true;
     child.kill("SIGKILL");
-  }, o.timeoutMs ?? 10_000);
+  }, o.timeoutMs ?? 30_000);
   const done = new Promise<RunResult>((resolve) => {
     child.on("close", (code, signal) => {
       clearTimeout(timer);
@@ -365,14 +369,14 @@ export function checkSame(before: Tree, after: Tree, what = "the tree"): string[
 /** Paths a tool may add or change in a successful run (relative to the case root). */
 export const PLANNED: Record<Tool, RegExp> = {
   cnd: /^t(\/(flake\.nix|\.envrc|\.gitignore|flake\.nix\.bak[^/]*))?$/,
-  cnh: /^t(\/(flake\.nix|home\.nix|nixhome\.json|README\.md|bootstrap\.sh|\.gitignore|package\.json|plopfile\.js|\.github|\.github\/workflows|\.github\/workflows\/[a-z-]+\.yml|profiles|profiles\/(base|personal)\.nix|profiles\/project-templates|profiles\/project-templates\/[a-z0-9-]+\.nix|hosts|hosts\/[^/]+\.nix)(\.bak[^/]*)?)?$/,
+  cnh: /^t(\/(flake\.nix|home\.nix|nixhome\.json|README\.md|bootstrap\.sh|\.gitignore|package\.json|plopfile\.js|\.github|\.github\/workflows|\.github\/workflows\/[a-z-]+\.yml|services|services\/[^/]+|profiles|profiles\/(base|personal)\.nix|profiles\/project-templates|profiles\/project-templates\/[a-z0-9-]+\.nix|hosts|hosts\/[^/]+\.nix)(\.bak[^/]*)?)?$/,
   plop: /^t\/(nixhome\.json|README\.md|bootstrap\.sh|profiles|profiles\/[^/]+\.nix|profiles\/project-templates|profiles\/project-templates\/[^/]+\.nix|hosts|hosts\/[^/]+\.nix)(\.bak[^/]*)?$/,
 };
 /** Files a tool may rewrite whole without keeping a backup (they are its own generated data). */
 const REWRITABLE: Record<Tool, RegExp> = {
   cnd: /^$/,
   cnh: /^$/,
-  plop: /^t\/(nixhome\.json|README\.md|bootstrap\.sh)$/,
+  plop: /(^|\/)(nixhome\.json|README\.md|bootstrap\.sh)$/,
 };
 /** Files a tool merges into: the old bytes must stay a prefix. */
 const MERGED = /(^|\/)(\.gitignore|\.envrc)$/;

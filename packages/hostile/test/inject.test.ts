@@ -74,7 +74,7 @@ const FIELDS: Field[] = [
     ],
     evaluate: {
       file: "profiles/personal.nix",
-      expr: "(import f { pkgs = { }; lib = { }; config = { }; }).programs.git.settings.user.name",
+      expr: "(import f { pkgs = { }; lib = { }; config = { }; inherit nixhome; }).programs.git.settings.user.name",
     },
   },
   {
@@ -95,7 +95,7 @@ const FIELDS: Field[] = [
     files: ["profiles/personal.nix", "home.nix", "flake.nix"],
     evaluate: {
       file: "profiles/personal.nix",
-      expr: "(import f { pkgs = { }; lib = { }; config = { }; }).programs.git.settings.user.name",
+      expr: "(import f { pkgs = { }; lib = { }; config = { }; inherit nixhome; }).programs.git.settings.user.name",
     },
   },
   {
@@ -154,11 +154,14 @@ function nixProblems(f: Field, text: string, b: Box): string[] {
         "--strict",
         "--json",
         "--expr",
-        `let f = ${join(b.t, f.evaluate.file)}; in ${f.evaluate.expr}`,
+        `let f = ${join(b.t, f.evaluate.file)}; nixhome = builtins.fromJSON (builtins.readFile ${join(b.t, "nixhome.json")}); in ${f.evaluate.expr}`,
       ],
       { encoding: "utf8" },
     );
-    if (r.status !== 0) problems.push(`${f.evaluate.file} does not evaluate: ${r.stderr.trim()}`);
+    if (r.status !== 0)
+      problems.push(
+        `${f.evaluate.file} does not evaluate: ${r.stderr.replace(/^warning:.*\n/gm, "").trim()}`,
+      );
     else if (JSON.parse(r.stdout) !== text)
       problems.push(
         `${f.evaluate.file} evaluates to ${r.stdout.trim()}, not the text ${JSON.stringify(text)}`,

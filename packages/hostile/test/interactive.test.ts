@@ -47,6 +47,9 @@ function atPrompt(b: Box, answer: string): Promise<{ code: number | null; screen
     if (!sent && screen.includes("Where should")) {
       sent = true;
       setTimeout(() => child.stdin.write(`${"\u007f".repeat(40)}${answer}\r`), 200);
+      // Any later question (the flags answer the known ones): take its default.
+      const enter = setInterval(() => child.stdin.writable && child.stdin.write("\r"), 1500);
+      child.on("close", () => clearInterval(enter));
     }
   });
   const timer = setTimeout(() => child.kill("SIGKILL"), 20_000);

@@ -86,14 +86,14 @@ const SCENARIOS: Scenario[] = [
     tool: "plop",
     setup: copyRepo,
     args: ["profile", "gaming", "Games", "prismlauncher", "laptop"],
-    commits: [1, 2, 3],
+    commits: [1, 2],
   },
   {
     id: "plop host",
     tool: "plop",
     setup: copyRepo,
     args: ["host", "desktop", "x86_64-linux", "", "", "base,personal"],
-    commits: [1, 2, 3, 4],
+    commits: [1, 2],
   },
 ];
 
@@ -124,14 +124,16 @@ async function recovers(s: Scenario, b: Box, before: Tree): Promise<string[]> {
   const problems: string[] = [];
   const next = await run(s.tool, b, s.args);
   problems.push(...checkNoCrash(next));
-  if (next.code !== 0)
+  const after = listTree(b.root);
+  const d = treeDiff(await reference(s), after);
+  // The next run either completes the work (exit 0), or finds it already done by the recovery
+  // (a generator then refuses "already exists" with one line): either way, one clean run's tree.
+  if (next.code !== 0 && (d || checkRefusal(s.tool, next).length))
     problems.push(
       `the next run did not complete: exit ${next.code}: ${next.stderr.trim()}${next.stdout.trim().slice(-300)}`,
     );
-  const after = listTree(b.root);
   const left = leftovers(after).filter((k) => !before.has(k));
   if (left.length) problems.push(`left behind after the next run: ${left.join(", ")}`);
-  const d = treeDiff(await reference(s), after);
   if (d) problems.push(`after the next run the tree is not that of one clean run:\n${d}`);
   return problems;
 }
@@ -178,13 +180,13 @@ async function paused(
   const before = listTree(b.root);
   const { done, child } = start(tool, b, args, {
     env: { NIXHOME_TEST_PAUSE_AT: `${point}:${ms}` },
-    timeoutMs: 30_000,
+    timeoutMs: 45_000,
   });
   let ended = false;
   done.then(() => {
     ended = true;
   });
-  const end = Date.now() + 10_000;
+  const end = Date.now() + 25_000;
   let last = before;
   let stableSince = 0;
   let changed = false;
@@ -220,10 +222,14 @@ describe.concurrent("signals while paused in the commit, then run again", () => 
           else if (a.pid) process.kill(a.pid, signal);
           const r = await a.done;
           if (r.timedOut) problems.push("the signalled run hung");
-          if (r.code === 0 && a.reached)
-            problems.push(
-              `the run exited 0 after ${signal}: it must stop (or finish the commit) and say so`,
-            );
+          // Exit 0 after the signal is only right if the commit was finished: one clean run's tree.
+          if (r.code === 0 && a.reached) {
+            const d = treeDiff(await reference(s), listTree(b.root));
+            if (d)
+              problems.push(
+                `the run exited 0 after ${signal} but the write is not complete:\n${d}`,
+              );
+          }
           problems.push(...(await recovers(s, b, before)));
           expect(problems, problems.join("\n")).toEqual([]);
         } finally {
@@ -328,14 +334,14 @@ const EDITS: Edit[] = [
     },
   },
   {
-    id: "README.md edited by hand during plop template's write",
+    id: "a template file written by hand during plop template's write",
     tool: "plop",
     setup: copyRepo,
     args: ["template", "go"],
     point: "journaled",
     edit: (b) => {
-      appendFileSync(T(b, "README.md"), "\nmy own notes\n");
-      return ["t/README.md"];
+      writeFileSync(T(b, "profiles/project-templates/go.nix"), "{ pkgs }: pkgs.mkShell { }\n");
+      return ["t/profiles/project-templates/go.nix"];
     },
   },
   {

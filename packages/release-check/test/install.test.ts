@@ -18,6 +18,7 @@ import {
   pack,
   publicPackages,
   readJson,
+  REPO_ROOT,
   run,
   scratch,
 } from "./support.js";
@@ -131,7 +132,10 @@ export { text, expr };
           strict: true,
           noEmit: true,
           skipLibCheck: false,
-          types: [],
+          // A Node library's consumer has Node's types (core's API takes and gives Buffers);
+          // the monorepo's pinned @types/node stands in for the consumer's own.
+          types: ["node"],
+          typeRoots: [path.join(REPO_ROOT, "node_modules", "@types")],
         },
         files: ["consumer.mts"],
       }),
@@ -169,11 +173,13 @@ describe("create-nix-home through npm", () => {
     expect(statSync(path.join(target, "hosts")).isDirectory()).toBe(true);
     expect(existsSync(path.join(target, ".git")), "--no-git").toBe(false);
     expect(statSync(path.join(target, "bootstrap.sh")).mode & 0o111).not.toBe(0);
-    JSON.parse(await readFile(path.join(target, "nixhome.json"), "utf8"));
+    // Identity is data in nixhome.json; the layers read it from there.
+    const spec = JSON.parse(await readFile(path.join(target, "nixhome.json"), "utf8"));
+    expect(spec.user).toMatchObject({ name: "Test User", email: "t@example.com" });
     const nixFiles = files.filter((f) => f.endsWith(".nix"));
     const nixText = await Promise.all(nixFiles.map((f) => readFile(path.join(target, f), "utf8")));
-    expect(nixText.join("\n")).toContain("t@example.com");
-    expect(nixText.join("\n")).toContain("Test User");
+    expect(nixText.join("\n")).toContain("nixhome.user.email");
+    expect(nixText.join("\n")).toContain("nixhome.user.name");
     if (HAS_NIX) {
       for (const f of nixFiles) {
         const p = await run("nix-instantiate", ["--parse", path.join(target, f)]);

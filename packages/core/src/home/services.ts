@@ -4,7 +4,7 @@
  * their settings from the `nixhome` module argument (nixhome.json's top-level
  * `docker` / `codeServer` with the host's fields laid over), so a host turns a
  * service off in nixhome.json, never by editing a .nix file. See ADR
- * docs/decisions/0008-services-user-daemons.md.
+ * docs/decisions/0012-services-user-daemons.md.
  */
 import type { NixExpr } from "../nix/ast.js";
 import { n } from "../nix/build.js";

@@ -391,8 +391,10 @@ export function parseHomeSpec(json: unknown, source = "nixhome.json"): HomeSpec 
     try {
       data = JSON.parse(json);
     } catch (e) {
-      // One line: Node's message may quote the input, newlines and all.
-      r.fail("", `not valid JSON (${(e as Error).message.replace(/\s+/g, " ")})`);
+      // One line: JSON.parse quotes the text around the error, newlines included.
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are removed
+      const why = (e as Error).message.replace(/[\s\u0000-\u001f\u007f]+/g, " ").trim();
+      r.fail("", `not valid JSON (${why})`);
     }
   }
   const o = r.object(data, "");

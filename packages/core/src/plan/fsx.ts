@@ -11,6 +11,7 @@ import {
   lstatSync,
   openSync,
   readFileSync,
+  realpathSync,
   type Stats,
 } from "node:fs";
 import { NixhomeError } from "./plan.js";
@@ -118,10 +119,31 @@ export function readRegular(path: string, shown: string = path): { bytes: Buffer
   }
 }
 
-/** Read a regular file as UTF-8 text (see `readRegular`); null when it does not exist. */
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * Read a text file a person gave us or a repository holds (nixhome.json, --config): symlinks
+ * are followed (reading is harmless; writing checks them), but only a regular file is read —
+ * never blocking on a FIFO — and it must be UTF-8 (a mangled byte is refused, not guessed).
+ * null when it does not exist.
+ */
 export function readRegularText(path: string, shown: string = path): string | null {
-  if (lstatOrNull(path) === null) return null;
-  return readRegular(path, shown).bytes.toString("utf8");
+  let real: string;
+  try {
+    real = realpathSync(path);
+  } catch (e) {
+    if (errnoOf(e) === "ENOENT") {
+      if (lstatOrNull(path) !== null) throw new NixhomeError(`${shown} is a dangling symlink`);
+      return null;
+    }
+    throw fsError(e, "read", shown);
+  }
+  const { bytes } = readRegular(real, shown);
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    throw new NixhomeError(`${shown} is not UTF-8 text`);
+  }
 }
 
 /** fsync a directory so renames in it are durable; best effort (some file systems refuse). */

@@ -308,6 +308,15 @@ export function insidePath(real: string, rel: string): string | null {
   return join(real, rel);
 }
 
+/** Whether two regular files hold the same bytes (a copied original not yet replaced). */
+function sameBytes(a: string, b: string): boolean {
+  try {
+    return readRegular(a).bytes.equals(readRegular(b).bytes);
+  } catch {
+    return false;
+  }
+}
+
 /** Whether the file at `path` is exactly the one a journal entry wrote. */
 function isOurs(path: string, e: JournalEntry): boolean {
   let st: BigIntStats;
@@ -346,7 +355,10 @@ export function rollback(txn: Txn, j: Journal): void {
         if (ost?.isFile()) {
           const now = lstatOrNull(final);
           if (ours || now === null) renameSync(orig, final);
-          else if (!(now.isFile() && now.ino === ost.ino && now.dev === ost.dev))
+          else if (
+            !(now.isFile() && now.ino === ost.ino && now.dev === ost.dev) &&
+            !sameBytes(final, orig)
+          )
             txn.warnings.push(
               `${shownPath} changed after the interrupted run; left it as it is (the earlier version is gone)`,
             );

@@ -10,7 +10,8 @@ export function initGit(ctx: Context, dir: string): boolean {
   const cwd = resolve(ctx.environment.cwd, dir);
   for (const args of [
     ["init", "--quiet"],
-    ["add", "-A"],
+    // Never a transaction's leftovers (nor an old version's staging folders).
+    ["add", "-A", "--", ".", ":(exclude).nixhome-txn", ":(exclude).nixhome-staging-*"],
   ]) {
     const r = spawnSync("git", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
     if (r.status !== 0) {
