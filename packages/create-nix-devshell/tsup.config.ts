@@ -1,21 +1,30 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { defineConfig } from "tsup";
 
 const pkg = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
 
 // The CLI ships as one self-contained file: @nixhome/core and the prompts
 // library are bundled, so installing it pulls zero runtime dependencies.
+// It is CommonJS (dist/package.json says so), as create-nix-home's: Node starts a
+// CommonJS file faster than an ES module (an ES module's imports of Node's built-in
+// modules alone cost a --help run about 10 ms), and esbuild keeps each bundled
+// module's `require`s inside that module's lazy initialiser.
 export default defineConfig({
   entry: ["src/cli.ts"],
-  format: ["esm"],
+  format: ["cjs"],
+  outExtension: () => ({ js: ".js" }),
   clean: true,
   target: "node20",
   platform: "node",
   noExternal: [/.*/],
-  treeshake: true,
+  // esbuild's own tree shaking; rollup's (`treeshake: true`) would hoist every require.
+  treeshake: false,
   // One file, minified: the tarball stays small and starts fast.
   splitting: false,
   minify: true,
   banner: { js: "#!/usr/bin/env node" },
   define: { __VERSION__: JSON.stringify(pkg.version) },
+  onSuccess: async () => {
+    writeFileSync("dist/package.json", `${JSON.stringify({ type: "commonjs" })}\n`);
+  },
 });

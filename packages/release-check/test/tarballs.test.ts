@@ -70,8 +70,9 @@ const NEVER = [
 /** Extra paths for packages that legitimately ship more than dist/. */
 const allowedExtra: Record<string, RegExp[]> = {
   "@nixhome/plop": [/^templates\/.+/, /^plopfile\.[cm]?js$/],
-  // `{"type":"commonjs"}`: the one-file CLI is CommonJS (it starts faster than an ES module).
+  // `{"type":"commonjs"}`: the one-file CLIs are CommonJS (they start faster than an ES module).
   "create-nix-home": [/^dist\/package\.json$/],
+  "create-nix-devshell": [/^dist\/package\.json$/],
 };
 
 const REPO_URL = "git+https://github.com/nixhome/nixhome.git";
