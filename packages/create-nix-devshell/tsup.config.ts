@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "tsup";
 
 const pkg = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
@@ -24,6 +25,15 @@ export default defineConfig({
   minify: true,
   banner: { js: "#!/usr/bin/env node" },
   define: { __VERSION__: JSON.stringify(pkg.version) },
+  // @nixhome/core from its source, not its one-file dist (as create-nix-home): esbuild then
+  // drops every core module this CLI never reaches. Core's template files are bundled as
+  // text, as in core's own build.
+  loader: { ".nix": "text", ".md": "text", ".sh": "text", ".yml": "text" },
+  esbuildOptions(options) {
+    options.alias = {
+      "@nixhome/core": fileURLToPath(new URL("../core/src/index.ts", import.meta.url)),
+    };
+  },
   onSuccess: async () => {
     writeFileSync("dist/package.json", `${JSON.stringify({ type: "commonjs" })}\n`);
   },
