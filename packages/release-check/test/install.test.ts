@@ -17,8 +17,8 @@ import {
   type Packed,
   pack,
   publicPackages,
-  readJson,
   REPO_ROOT,
+  readJson,
   run,
   scratch,
 } from "./support.js";
