@@ -66,15 +66,188 @@ function evaluate() {
       ],
       { encoding: "utf8", maxBuffer: 1 << 28, stdio: ["ignore", "pipe", "ignore"] },
     );
-    return { commit, date, raw: JSON.parse(out) };
+    return {
+      commit,
+      date,
+      raw: JSON.parse(out),
+      values: valueDeprecations(src, join(cache, "stub")),
+    };
   } finally {
     rmSync(src, { recursive: true, force: true });
   }
 }
 
+// ------------------------------------------------------------ value deprecations
+// lib.hm.deprecations.mkDeprecatedOptionValueWarning / …RenameWarning are
+// called inside `warnings` under a condition on the user's value, and
+// remapAttrsRecursive inside a module's config: evaluating the modules does
+// not reach them. So their call sites are read from the source: the argument
+// set is cut out and each field evaluated on its own with HM's lib (a field
+// that needs the module's own variables stays null: not known statically).
+
+/** End (exclusive) of the Nix string starting at i (`"` or `''`). */
+function skipString(t, i) {
+  const indented = t.startsWith("''", i);
+  let j = i + (indented ? 2 : 1);
+  while (j < t.length) {
+    if (indented) {
+      if (t.startsWith("'''", j) || t.startsWith("''$", j) || t.startsWith("''\\", j)) j += 3;
+      else if (t.startsWith("''", j)) return j + 2;
+      else if (t.startsWith("${", j)) j = skipBalanced(t, j + 1);
+      else j++;
+    } else if (t[j] === "\\") j += 2;
+    else if (t[j] === '"') return j + 1;
+    else if (t.startsWith("${", j)) j = skipBalanced(t, j + 1);
+    else j++;
+  }
+  return j;
+}
+
+/** End (exclusive) of the bracketed expression opening at i. */
+function skipBalanced(t, i) {
+  let depth = 0;
+  let j = i;
+  while (j < t.length) {
+    const c = t[j];
+    if (c === '"' || t.startsWith("''", j)) {
+      j = skipString(t, j);
+      continue;
+    }
+    if (c === "#") {
+      while (j < t.length && t[j] !== "\n") j++;
+      continue;
+    }
+    if (c === "{" || c === "(" || c === "[") depth++;
+    if (c === "}" || c === ")" || c === "]") {
+      depth--;
+      if (depth === 0) return j + 1;
+    }
+    j++;
+  }
+  return j;
+}
+
+/** The `name = expr;` fields of the set literal t[i..end). */
+function fields(t, i, end) {
+  const out = {};
+  let j = i + 1;
+  while (j < end - 1) {
+    const m = /^\s*([A-Za-z_][A-Za-z0-9_'-]*)\s*=\s*/.exec(t.slice(j, end));
+    if (!m) break;
+    j += m[0].length;
+    const from = j;
+    let depth = 0;
+    while (j < end - 1) {
+      const c = t[j];
+      if (c === '"' || t.startsWith("''", j)) j = skipString(t, j);
+      else if ("{([".includes(c)) {
+        depth++;
+        j++;
+      } else if ("})]".includes(c)) {
+        depth--;
+        j++;
+      } else if (c === ";" && depth === 0) break;
+      else j++;
+    }
+    out[m[1]] = t.slice(from, j).trim();
+    j++;
+  }
+  return out;
+}
+
+/** The value shape `old` names, when it names a Nix type (else the shape is not known statically). */
+const SHAPES = {
+  "a list": "list",
+  "a Boolean": "bool",
+  "a string": "string",
+  "an attribute set": "set",
+  "a function": "function",
+  "a path": "path",
+};
+
+const CALLS =
+  /lib\.hm\.deprecations\.(mkDeprecatedOptionValueWarning|mkDeprecatedOptionValueRenameWarning|remapAttrsRecursive)\s*\{/g;
+
+export function valueDeprecations(src, stub) {
+  const lib = `(import ${JSON.stringify(`${src}/modules/lib/stdlib-extended.nix`)} (import ${JSON.stringify(`${stub}/lib`)}))`;
+  const evalField = (expr) => {
+    if (expr === undefined) return null;
+    try {
+      const out = execFileSync(
+        "nix-instantiate",
+        ["--eval", "--strict", "--json", "-E", `let lib = ${lib}; in ${expr}`],
+        { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] },
+      );
+      return JSON.parse(out);
+    } catch {
+      return null;
+    }
+  };
+  const files = execFileSync(
+    "git",
+    ["--git-dir", HM_GIT, "grep", "-l", "deprecations\\.", "HEAD", "--", "modules"],
+    { encoding: "utf8" },
+  )
+    .trim()
+    .split("\n")
+    .map((l) => l.replace(/^HEAD:/, ""))
+    .filter((f) => !f.startsWith("modules/lib/"))
+    .sort();
+  const values = [];
+  const remaps = [];
+  for (const file of files) {
+    const t = readFileSync(join(src, file), "utf8");
+    CALLS.lastIndex = 0;
+    for (let m = CALLS.exec(t); m; m = CALLS.exec(t)) {
+      const open = m.index + m[0].length - 1;
+      const f = fields(t, open, skipBalanced(t, open));
+      const source = `${file}:${t.slice(0, m.index).split("\n").length}`;
+      if (m[1] === "remapAttrsRecursive") {
+        // `name = lib.hm.deprecations.remapAttrsRecursive { … };` applied as `name "a.b.c" …`.
+        const bound = /([A-Za-z_][A-Za-z0-9_'-]*)\s*=\s*$/.exec(t.slice(0, m.index));
+        const apps = bound
+          ? [...t.matchAll(new RegExp(`\\b${bound[1]}\\s+"([^"$]+)"`, "g"))].map((a) => a[1])
+          : [];
+        for (const at of apps.length ? apps : [null])
+          remaps.push({
+            option: at === null ? null : at.split("."),
+            pred: f.pred ?? null,
+            transform: f.transform ?? null,
+            ignore: f.ignore === undefined ? [] : evalField(f.ignore),
+            source,
+          });
+        continue;
+      }
+      const args = {};
+      for (const k of ["option", "old", "replacement", "details"]) {
+        const v = evalField(f[k]);
+        if (v !== null) args[k] = v;
+      }
+      const known = args.option && args.old && args.replacement;
+      const message = known
+        ? evalField(
+            `lib.hm.deprecations.${m[1]} (builtins.fromJSON ${JSON.stringify(JSON.stringify(args))})`,
+          )
+        : null;
+      values.push({
+        kind: m[1] === "mkDeprecatedOptionValueWarning" ? "shape" : "value",
+        option: args.option ?? null,
+        old: args.old ?? null,
+        shape: m[1] === "mkDeprecatedOptionValueWarning" ? (SHAPES[args.old] ?? null) : null,
+        replacement: args.replacement ?? null,
+        // HM's details text depends on the user's value: only the fixed part is known.
+        ...(f.details !== undefined && args.details === undefined ? { detailsDynamic: true } : {}),
+        message: message === null ? null : message.trim(),
+        source,
+      });
+    }
+  }
+  return { values, remaps };
+}
+
 const key = (p) => p.join("\u0000");
 
-function build({ commit, date, raw }) {
+function build({ commit, date, raw, values }) {
   // `specialisation.<name>.configuration` repeats the whole tree: keep the top level only.
   const entries = raw.filter(
     (e) => !(e.from[0] === "specialisation" && e.from[2] === "configuration"),
@@ -143,8 +316,13 @@ function build({ commit, date, raw }) {
       removed: options.filter((o) => o.kind === "removed").length,
       changed: options.filter((o) => o.kind === "changed" || o.kind === "merged").length,
       packages: packages.length,
+      values: values.values.length,
+      valuesStatic: values.values.filter((v) => v.option && v.message).length,
+      remaps: values.remaps.length,
     },
     options,
+    values: values.values,
+    remaps: values.remaps,
     packages,
   };
   data.sha256 = hashData(data);

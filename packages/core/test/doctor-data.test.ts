@@ -60,6 +60,9 @@ describe("rename data", () => {
       removed: renameData.options.filter((o) => o.kind === "removed").length,
       changed: renameData.options.filter((o) => o.kind === "changed" || o.kind === "merged").length,
       packages: renameData.packages.length,
+      values: renameData.values.length,
+      valuesStatic: renameData.values.filter((v) => v.option && v.message).length,
+      remaps: renameData.remaps.length,
     });
   });
 

@@ -25,7 +25,14 @@ import {
   type SyntaxBindingLike,
   staticName,
 } from "../parse/syntax.js";
-import { type OptionRule, type PackageRule, type RenameData, renameData } from "./data.js";
+import {
+  type OptionRule,
+  type PackageRule,
+  type RemapRule,
+  type RenameData,
+  renameData,
+  type ValueRule,
+} from "./data.js";
 
 export interface Finding {
   line: number;
@@ -173,7 +180,11 @@ interface Hit {
 class Rules {
   readonly byHead = new Map<string, OptionRule[]>();
   readonly packages = new Map<string, PackageRule>();
+  readonly values: readonly ValueRule[];
+  readonly remaps: readonly RemapRule[];
   constructor(data: RenameData) {
+    this.values = data.values ?? [];
+    this.remaps = data.remaps ?? [];
     for (const r of data.options) {
       const h = r.from[0] as string;
       const list = this.byHead.get(h) ?? [];
@@ -207,6 +218,46 @@ class Rules {
 }
 
 let defaultRules: Rules | undefined;
+
+/** Home Manager's lib.hm.strings predicates and transforms, as remapAttrsRecursive uses them. */
+const REMAP_PREDS: Record<string, (key: string) => boolean> = {
+  "lib.hm.strings.isCamelCase": (k) => /^[a-z]+([A-Z][a-z0-9]*)+$/.test(k),
+};
+const REMAP_TRANSFORMS: Record<string, (key: string) => string> = {
+  // toCaseWithSeparator "_": every capital becomes "_" + its lower case, a leading "_" dropped.
+  "lib.hm.strings.toSnakeCase": (k) =>
+    k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`).replace(/^_/, ""),
+  "lib.hm.strings.toKebabCase": (k) =>
+    k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`).replace(/^-/, ""),
+};
+
+/** The value under mkIf / mkDefault / mkForce / … (their last argument). */
+function unwrap(e0: Expr): Expr {
+  const e = unparen(e0);
+  if (e.type === "App" && WRAPPERS.has(nameOf(e.fn) ?? "") && nameOf(e.fn) !== "mkMerge")
+    return unwrap(e.args[e.args.length - 1] as Expr);
+  return e;
+}
+
+/** Does the literal e have the Nix type `shape`? undefined: not a literal. */
+function hasShape(e0: Expr, shape: NonNullable<ValueRule["shape"]>): boolean | undefined {
+  const e = unwrap(e0);
+  const type =
+    e.type === "List" || (e.type === "BinOp" && e.op === "++")
+      ? "list"
+      : e.type === "Var" && (e.name === "true" || e.name === "false")
+        ? "bool"
+        : e.type === "String"
+          ? "string"
+          : e.type === "AttrSet"
+            ? "set"
+            : e.type === "Lambda"
+              ? "function"
+              : e.type === "Path"
+                ? "path"
+                : undefined;
+  return type === undefined ? undefined : type === shape;
+}
 
 const show = (p: readonly string[]) => p.map((x) => (x === ELEM ? "*" : attrName(x))).join(".");
 
@@ -774,6 +825,8 @@ class Analyzer {
     // Value-shape rules first: they claim their bindings.
     this.zshRule(leaves);
     this.pinentryRule(leaves);
+    this.valueRules(leaves);
+    this.remapRules();
     type Planned = { site: Site; hit: Hit; finding: Finding; newPath?: string[] };
     const planned: Planned[] = [];
     const seen = new Set<string>();
@@ -832,6 +885,66 @@ class Analyzer {
     }
     // Renames: rewrite names in place, or move a binding into a sibling set literal.
     for (const p of planned) this.rename(p.site, p.hit, p.finding);
+  }
+
+  /** lib.hm.deprecations.mkDeprecatedOptionValueWarning: report a literal of the old shape. */
+  private valueRules(leaves: Site[]): void {
+    for (const r of this.rules.values) {
+      const { option, shape, message } = r;
+      if (!option || !shape || !message) continue;
+      for (const s of leaves) {
+        if (s.full.length !== option.length || !matches(option, s.full)) continue;
+        if (hasShape(s.binding.value, shape) !== true) continue;
+        this.find(s.binding.value.start, {
+          where: "option",
+          kind: "changed",
+          from: show(s.full),
+          // HM's words on one line (the report prints one line per finding).
+          message: message.replace(/\s*\n\s*/g, " "),
+          fix: "manual",
+          reason: "a deprecated value shape: rewrite it as Home Manager says",
+        });
+      }
+    }
+  }
+
+  /** lib.hm.deprecations.remapAttrsRecursive: keys under the option HM renames (and warns about). */
+  private remapRules(): void {
+    const done = new Set<AttrName>();
+    for (const r of this.rules.remaps) {
+      const pred = REMAP_PREDS[r.pred ?? ""];
+      const transform = REMAP_TRANSFORMS[r.transform ?? ""];
+      if (!r.option || !pred || !transform) continue;
+      const option = r.option;
+      const ignore = new Set(r.ignore ?? []);
+      for (const s of this.sites) {
+        if (s.full.length <= option.length || !matches(option, s.full)) continue;
+        const names = s.binding.path.names;
+        for (let k = 0; k < names.length; k++) {
+          const i = s.start + k;
+          const name = names[k] as AttrName;
+          const key = s.full[i] as string;
+          if (i < option.length || done.has(name) || !pred(key) || ignore.has(key)) continue;
+          done.add(name);
+          const renamed = transform(key);
+          const to = [...s.full.slice(0, i), renamed];
+          const f = this.find(name.start, {
+            where: "option",
+            kind: "renamed",
+            from: show(s.full.slice(0, i + 1)),
+            to: show(to),
+            // HM's own warning (remapAttrsRecursive), with the path it names.
+            message: `The setting '${key}' in '${show(s.full.slice(0, i))}' was automatically renamed to '${renamed}'. Please update your configuration.`,
+            fix: "manual",
+          });
+          const rest = s.full.slice(i + 1, s.start + names.length);
+          if (conflicts(s.set.bindings, [...s.full.slice(s.start, i), renamed, ...rest]))
+            f.reason = `'${renamed}' is already set here: merge by hand`;
+          else if (this.edit(name.start, name.end, attrName(renamed))) f.fix = "auto";
+          else f.reason = "overlaps another change";
+        }
+      }
+    }
   }
 
   private ownerOf(s: Site, index: number): { binding: SyntaxBinding; start: number } | undefined {

@@ -28,6 +28,39 @@ export interface PackageRule {
   message: string;
 }
 
+/**
+ * A value Home Manager still accepts but warns about
+ * (lib.hm.deprecations.mkDeprecatedOptionValueWarning: `shape`;
+ * mkDeprecatedOptionValueRenameWarning: `value`), read from the call site.
+ * A field the call computes from the module's own variables is null.
+ */
+export interface ValueRule {
+  kind: "shape" | "value";
+  option: string[] | null;
+  /** HM's words for the deprecated value ("a list", `"kde6"`). */
+  old: string | null;
+  /** The Nix type `old` names (list, bool, …); null when it names none. */
+  shape: "list" | "bool" | "string" | "set" | "function" | "path" | null;
+  replacement: string | null;
+  /** HM's message, exactly as its function builds it (null when not known statically). */
+  message: string | null;
+  /** HM adds details computed from the user's value: not part of `message`. */
+  detailsDynamic?: boolean;
+  /** The call site in Home Manager: `modules/…nix:line`. */
+  source: string;
+}
+
+/** lib.hm.deprecations.remapAttrsRecursive applied to an option's value: keys HM renames. */
+export interface RemapRule {
+  option: string[] | null;
+  /** The predicate and transform, as HM's source names them. */
+  pred: string | null;
+  transform: string | null;
+  /** Keys never renamed. */
+  ignore: string[] | null;
+  source: string;
+}
+
 export interface RenameData {
   source: {
     homeManager: { repository: string; commit: string; date: string };
@@ -36,6 +69,8 @@ export interface RenameData {
   };
   counts: Record<string, number>;
   options: OptionRule[];
+  values: ValueRule[];
+  remaps: RemapRule[];
   packages: PackageRule[];
   sha256: string;
 }

@@ -117,6 +117,8 @@ export function migrate(defs: readonly Def[]): Def[] {
         value: d.value === null ? null : `pkg:pinentry-${d.value}`,
         mods: d.mods,
       };
+    const remapped = remap(p);
+    if (remapped) return { path: [...head, ...remapped], value: mapPkgs(d.value), mods: d.mods };
     const h = hit(p);
     const value = mapPkgs(d.value);
     if (h?.rule.kind === "renamed" && h.rule.to) {
@@ -125,6 +127,22 @@ export function migrate(defs: readonly Def[]): Def[] {
     }
     return { path: d.path, value, mods: d.mods };
   });
+}
+
+/** Keys under an option HM passes through lib.hm.deprecations.remapAttrsRecursive (camelCase → snake_case). */
+function remap(path: string[]): string[] | undefined {
+  for (const r of renameData.remaps) {
+    const o = r.option;
+    if (!o || path.length <= o.length || o.some((x, i) => path[i] !== x)) continue;
+    if (r.pred !== "lib.hm.strings.isCamelCase" || r.transform !== "lib.hm.strings.toSnakeCase")
+      continue;
+    return path.map((k, i) =>
+      i >= o.length && /^[a-z]+([A-Z][a-z0-9]*)+$/.test(k) && !r.ignore?.includes(k)
+        ? k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
+        : k,
+    );
+  }
+  return undefined;
 }
 
 /** Definitions as sorted comparable lines. */
