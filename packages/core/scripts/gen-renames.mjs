@@ -6,6 +6,12 @@
 //     declarations made absolute: `<name>` / `*` stand for any attribute / list
 //     element), found by evaluating HM's modules with scripts/renames.nix;
 //     chained renames followed to their end;
+//   - values / remaps: lib.hm.deprecations.mkDeprecatedOptionValueWarning /
+//     mkDeprecatedOptionValueRenameWarning (option, old value, replacement and
+//     the message HM builds) and remapAttrsRecursive (option, predicate,
+//     transform, ignore list), read from their call sites in HM's modules
+//     (they run under conditions on the user's value, so evaluation does not
+//     reach them); a field computed from a module's own variables is null;
 //   - packages: retired nixpkgs names, from /work/shared/nixpkgs/attributes.json
 //     (NixOS/nixpkgs itself is too large to fetch here, so its aliases.nix is
 //     not read directly; attributes.json was checked against a 2026-07 copy).

@@ -140,3 +140,58 @@ describe("mkDeprecatedOptionValueWarning: deprecated value shapes", () => {
     expect(analysis.findings).toEqual([]);
   });
 });
+
+describe("remapAttrsRecursive: references follow the renamed keys", () => {
+  it("renames `config.programs.ashell.settings.fooBar` with the definition", () => {
+    const src = `{ config, ... }:
+{
+  programs.ashell.settings.appLauncherCmd = "fuzzel";
+  home.sessionVariables.LAUNCHER = config.programs.ashell.settings.appLauncherCmd;
+}
+`;
+    const { analysis, text } = fixSource(src);
+    expect(analysis.findings.map((f) => [f.where, f.from, f.to, f.fix])).toEqual([
+      [
+        "option",
+        "programs.ashell.settings.appLauncherCmd",
+        "programs.ashell.settings.app_launcher_cmd",
+        "auto",
+      ],
+      [
+        "reference",
+        "config.programs.ashell.settings.appLauncherCmd",
+        "config.programs.ashell.settings.app_launcher_cmd",
+        "auto",
+      ],
+    ]);
+    expect(text).toBe(src.replaceAll("appLauncherCmd", "app_launcher_cmd"));
+    parses(text);
+  });
+});
+
+describe("every value rule the analysis can recognise", () => {
+  const literal = {
+    list: "[ ]",
+    bool: "true",
+    string: '"x"',
+    set: "{ }",
+    function: "x: x",
+    path: "./x",
+  };
+  it("is found when a module sets a literal of that shape", () => {
+    const rules = renameData.values.filter(
+      (v) => v.option && v.shape && v.message && !v.option.includes("<name>"),
+    );
+    expect(rules.length).toBeGreaterThanOrEqual(3);
+    for (const v of rules) {
+      const path = (v.option as string[]).map((x) => JSON.stringify(x)).join(".");
+      const { analysis } = fixSource(
+        `{ ${path} = ${literal[v.shape as keyof typeof literal]}; }\n`,
+      );
+      expect(
+        analysis.findings.map((f) => f.from),
+        path,
+      ).toEqual([(v.option as string[]).join(".")]);
+    }
+  });
+});

@@ -10,6 +10,12 @@
  * `home-manager.users.<n>` and `home-manager.sharedModules` in NixOS and
  * nix-darwin modules; `modules = [ … ]` of homeManagerConfiguration;
  * `config.<option>` references; `pkgs.<name>` and names under `with pkgs;`.
+ *
+ * Value deprecations (lib.hm.deprecations): keys under an option HM passes
+ * through remapAttrsRecursive (camelCase → snake_case under
+ * programs.ashell.settings) are renamed in place, references too; a literal of
+ * a shape mkDeprecatedOptionValueWarning names (a list, a Boolean, …) is
+ * reported with HM's own message and left as it is.
  */
 import { attrName } from "../nix/lexical.js";
 import { parseNix } from "../parse/parser.js";
@@ -789,7 +795,10 @@ class Analyzer {
     const path = hm ? names.slice(3) : names;
     const off = hm ? 3 : 0;
     const hit = this.rules.hit(path);
-    if (!hit) return;
+    if (!hit) {
+      this.remapReference(e, path, off);
+      return;
+    }
     const f = this.find(e.path.start, {
       where: "reference",
       kind:
@@ -816,6 +825,47 @@ class Analyzer {
     const last = e.path.names[off + c + F.length - 1] as AttrName;
     if (this.edit(first.start, last.end, T.map(attrName).join("."))) f.fix = "auto";
     else f.reason = "overlaps another change";
+  }
+
+  /** `config.programs.ashell.settings.fooBar`: renamed with the definitions (remapAttrsRecursive). */
+  private remapReference(e: Expr & { type: "Select" }, path: string[], off: number): void {
+    for (const { option, pred, transform, ignore } of this.remaps()) {
+      if (path.length <= option.length || !matches(option, path.slice(0, option.length))) continue;
+      for (let i = option.length; i < path.length; i++) {
+        const key = path[i] as string;
+        if (!pred(key) || ignore.has(key)) continue;
+        const renamed = transform(key);
+        const name = e.path.names[off + i] as AttrName;
+        const f = this.find(name.start, {
+          where: "reference",
+          kind: "renamed",
+          from: `config.${show(path.slice(0, i + 1))}`,
+          to: `config.${show([...path.slice(0, i), renamed])}`,
+          message: `Home Manager renames the setting '${key}' in '${show(path.slice(0, i))}' to '${renamed}'`,
+          fix: "manual",
+        });
+        if (this.edit(name.start, name.end, attrName(renamed))) f.fix = "auto";
+        else f.reason = "overlaps another change";
+      }
+      return;
+    }
+  }
+
+  /** The remapAttrsRecursive rules this analysis can apply (known predicate and transform). */
+  private remaps() {
+    const out: {
+      option: string[];
+      pred: (k: string) => boolean;
+      transform: (k: string) => string;
+      ignore: Set<string>;
+    }[] = [];
+    for (const r of this.rules.remaps) {
+      const pred = REMAP_PREDS[r.pred ?? ""];
+      const transform = REMAP_TRANSFORMS[r.transform ?? ""];
+      if (r.option && pred && transform)
+        out.push({ option: r.option, pred, transform, ignore: new Set(r.ignore ?? []) });
+    }
+    return out;
   }
 
   // ------------------------------------------------------------ options: findings and fixes
@@ -911,12 +961,7 @@ class Analyzer {
   /** lib.hm.deprecations.remapAttrsRecursive: keys under the option HM renames (and warns about). */
   private remapRules(): void {
     const done = new Set<AttrName>();
-    for (const r of this.rules.remaps) {
-      const pred = REMAP_PREDS[r.pred ?? ""];
-      const transform = REMAP_TRANSFORMS[r.transform ?? ""];
-      if (!r.option || !pred || !transform) continue;
-      const option = r.option;
-      const ignore = new Set(r.ignore ?? []);
+    for (const { option, pred, transform, ignore } of this.remaps()) {
       for (const s of this.sites) {
         if (s.full.length <= option.length || !matches(option, s.full)) continue;
         const names = s.binding.path.names;
