@@ -82,6 +82,20 @@ describe("remapAttrsRecursive: settings keys HM renames", () => {
     expect(again.text).toBe(text);
   });
 
+  it("renames keys inside lists too, as HM does", () => {
+    const { analysis, text } = fixSource(
+      `{ programs.ashell.settings.CustomModule = [ { name = "a"; iconName = "x"; sub = [ { deepKey = 1; } ]; } ]; }\n`,
+    );
+    expect(analysis.findings.map((f) => `${f.from} → ${f.to} ${f.fix}`)).toEqual([
+      "programs.ashell.settings.CustomModule.*.iconName → programs.ashell.settings.CustomModule.*.icon_name auto",
+      "programs.ashell.settings.CustomModule.*.sub.*.deepKey → programs.ashell.settings.CustomModule.*.sub.*.deep_key auto",
+    ]);
+    expect(text).toBe(
+      `{ programs.ashell.settings.CustomModule = [ { name = "a"; icon_name = "x"; sub = [ { deep_key = 1; } ]; } ]; }\n`,
+    );
+    parses(text);
+  });
+
   it("leaves a key to a person when its new name is already set there", () => {
     const { analysis, text } = fixSource(
       `{ programs.ashell.settings.workspaces = { visibilityMode = "All"; visibility_mode = "x"; }; }\n`,

@@ -237,6 +237,14 @@ const REMAP_TRANSFORMS: Record<string, (key: string) => string> = {
     k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`).replace(/^-/, ""),
 };
 
+/** A remapAttrsRecursive rule with HM's predicate and transform. */
+interface Remap {
+  option: string[];
+  pred: (k: string) => boolean;
+  transform: (k: string) => string;
+  ignore: Set<string>;
+}
+
 /** The value under mkIf / mkDefault / mkForce / … (their last argument). */
 function unwrap(e0: Expr): Expr {
   const e = unparen(e0);
@@ -852,13 +860,8 @@ class Analyzer {
   }
 
   /** The remapAttrsRecursive rules this analysis can apply (known predicate and transform). */
-  private remaps() {
-    const out: {
-      option: string[];
-      pred: (k: string) => boolean;
-      transform: (k: string) => string;
-      ignore: Set<string>;
-    }[] = [];
+  private remaps(): Remap[] {
+    const out: Remap[] = [];
     for (const r of this.rules.remaps) {
       const pred = REMAP_PREDS[r.pred ?? ""];
       const transform = REMAP_TRANSFORMS[r.transform ?? ""];
@@ -961,9 +964,11 @@ class Analyzer {
   /** lib.hm.deprecations.remapAttrsRecursive: keys under the option HM renames (and warns about). */
   private remapRules(): void {
     const done = new Set<AttrName>();
-    for (const { option, pred, transform, ignore } of this.remaps()) {
+    for (const rule of this.remaps()) {
+      const { option, pred, ignore } = rule;
       for (const s of this.sites) {
-        if (s.full.length <= option.length || !matches(option, s.full)) continue;
+        if (s.full.length < option.length || !matches(option, s.full.slice(0, option.length)))
+          continue;
         const names = s.binding.path.names;
         for (let k = 0; k < names.length; k++) {
           const i = s.start + k;
@@ -971,25 +976,70 @@ class Analyzer {
           const key = s.full[i] as string;
           if (i < option.length || done.has(name) || !pred(key) || ignore.has(key)) continue;
           done.add(name);
-          const renamed = transform(key);
-          const to = [...s.full.slice(0, i), renamed];
-          const f = this.find(name.start, {
-            where: "option",
-            kind: "renamed",
-            from: show(s.full.slice(0, i + 1)),
-            to: show(to),
-            // HM's own warning (remapAttrsRecursive), with the path it names.
-            message: `The setting '${key}' in '${show(s.full.slice(0, i))}' was automatically renamed to '${renamed}'. Please update your configuration.`,
-            fix: "manual",
-          });
-          const rest = s.full.slice(i + 1, s.start + names.length);
-          if (conflicts(s.set.bindings, [...s.full.slice(s.start, i), renamed, ...rest]))
-            f.reason = `'${renamed}' is already set here: merge by hand`;
-          else if (this.edit(name.start, name.end, attrName(renamed))) f.fix = "auto";
-          else f.reason = "overlaps another change";
+          const rel = s.full.slice(s.start, s.start + names.length);
+          this.remapKey(rule, name, s.full.slice(0, i), s.set.bindings, rel, k);
         }
+        // HM maps into lists too (`modules = [ { someKey = …; } ]`): the walk does not.
+        const v = unwrap(s.binding.value);
+        if (!s.interior && v.type === "List") this.remapList(rule, v, s.full);
       }
     }
+  }
+
+  private remapList(rule: Remap, list: Expr & { type: "List" }, path: string[]): void {
+    for (const item of list.items) {
+      const v = unwrap(item);
+      if (v.type === "List") this.remapList(rule, v, [...path, ELEM]);
+      else if (v.type === "AttrSet") this.remapSet(rule, v, [...path, ELEM]);
+    }
+  }
+
+  private remapSet(rule: Remap, set: Expr & { type: "AttrSet" }, path: string[]): void {
+    for (const b of set.bindings) {
+      if (b.type !== "Binding") continue;
+      const rel = staticNames(b.path.names);
+      if (!rel) continue;
+      rel.forEach((key, k) => {
+        if (rule.pred(key) && !rule.ignore.has(key))
+          this.remapKey(
+            rule,
+            b.path.names[k] as AttrName,
+            [...path, ...rel.slice(0, k)],
+            set.bindings,
+            rel,
+            k,
+          );
+      });
+      const v = unwrap(b.value);
+      if (v.type === "AttrSet") this.remapSet(rule, v, [...path, ...rel]);
+      else if (v.type === "List") this.remapList(rule, v, [...path, ...rel]);
+    }
+  }
+
+  /** Report `before.key → before.renamed` and rename the key unless its set has the new name. */
+  private remapKey(
+    rule: Remap,
+    name: AttrName,
+    before: string[],
+    bindings: readonly SyntaxBindingLike[],
+    rel: string[],
+    k: number,
+  ): void {
+    const key = rel[k] as string;
+    const renamed = rule.transform(key);
+    const f = this.find(name.start, {
+      where: "option",
+      kind: "renamed",
+      from: show([...before, key]),
+      to: show([...before, renamed]),
+      // HM's own warning (remapAttrsRecursive), with the path it names.
+      message: `The setting '${key}' in '${show(before)}' was automatically renamed to '${renamed}'. Please update your configuration.`,
+      fix: "manual",
+    });
+    if (conflicts(bindings, [...rel.slice(0, k), renamed, ...rel.slice(k + 1)]))
+      f.reason = `'${renamed}' is already set here: merge by hand`;
+    else if (this.edit(name.start, name.end, attrName(renamed))) f.fix = "auto";
+    else f.reason = "overlaps another change";
   }
 
   private ownerOf(s: Site, index: number): { binding: SyntaxBinding; start: number } | undefined {
