@@ -9,11 +9,11 @@ import { createHash } from "node:crypto";
 import {
   chmodSync,
   existsSync,
+  lstatSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
-  statSync,
   symlinkSync,
   writeFileSync,
 } from "node:fs";
@@ -248,18 +248,20 @@ function cached(w: World, config: string, sourceHash?: string) {
 /** The source hash, computed independently of the script (the ADR's definition). */
 function hashSources(repo: string): string {
   const files: string[] = [];
-  for (const f of ["flake.nix", "flake.lock", "nixhome.json", "home.nix"])
-    if (existsSync(join(repo, f))) files.push(f);
+  for (const f of ["flake.lock", "nixhome.json"]) if (existsSync(join(repo, f))) files.push(f);
+  // Every .nix file of the repository, outside .git, node_modules, .nixhome-* and result*.
+  const skip = (e: string) =>
+    e === ".git" || e === "node_modules" || e.startsWith(".nixhome-") || e.startsWith("result");
   const walk = (d: string) => {
-    if (!existsSync(join(repo, d))) return;
-    for (const e of readdirSync(join(repo, d))) {
-      const rel = `${d}/${e}`;
-      if (statSync(join(repo, rel)).isDirectory()) walk(rel);
-      else if (rel.endsWith(".nix")) files.push(rel);
+    for (const e of readdirSync(d === "" ? repo : join(repo, d))) {
+      if (skip(e)) continue;
+      const rel = d === "" ? e : `${d}/${e}`;
+      const st = lstatSync(join(repo, rel));
+      if (st.isDirectory()) walk(rel);
+      else if (st.isFile() && rel.endsWith(".nix")) files.push(rel);
     }
   };
-  walk("profiles");
-  walk("hosts");
+  walk("");
   files.sort((a, b) => (Buffer.from(a) < Buffer.from(b) ? -1 : a === b ? 0 : 1));
   const sha = (b: Buffer | string) => createHash("sha256").update(b).digest("hex");
   const lines = files.map((f) => `${sha(readFileSync(join(repo, f)))}  ${f}\n`).join("");
@@ -630,6 +632,24 @@ describe("bootstrap.sh: cache path or evaluate-and-switch", () => {
       encoding: "utf8",
     });
     expect(again.stdout).toBe(r.stdout);
+  });
+
+  it("a module in any folder is a source: editing services/docker.nix makes the record stale", () => {
+    const w = world();
+    const hash = () =>
+      spawnSync("sh", [join(w.repo, "bootstrap.sh"), "--print-source-hash"], {
+        env: w.env,
+        encoding: "utf8",
+      }).stdout.trim();
+    const before = hash();
+    expect(existsSync(join(w.repo, "services/docker.nix"))).toBe(true);
+    writeFileSync(join(w.repo, "services/docker.nix"), "{ ... }: { }\n");
+    expect(hash()).not.toBe(before);
+    mkdirSync(join(w.repo, "modules"));
+    const edited = hash();
+    writeFileSync(join(w.repo, "modules/extra.nix"), "{ ... }: { }\n");
+    expect(hash()).not.toBe(edited);
+    expect(hash()).toBe(hashSources(w.repo));
   });
 });
 

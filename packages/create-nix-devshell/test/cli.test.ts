@@ -212,6 +212,16 @@ describe("writing a dev shell", () => {
     expect(r.stdout).toContain("git add flake.nix .envrc");
   });
 
+  it("does not tell git to add a file the project's own rules ignore (.env* covers .envrc)", () => {
+    const dir = tmp({ ".gitignore": "/.env*\n" });
+    expect(spawnSync("git", ["init", "-q", dir]).status).toBe(0);
+    const r = cli(["go"], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("  git add flake.nix   #");
+    expect(r.stdout).not.toContain("git add flake.nix .envrc");
+    expect(r.stdout).toContain(".envrc is ignored by this project's git rules");
+  });
+
   it("-C / --dir chooses the project folder", () => {
     const parent = tmp({ "app/go.mod": "module x\n\ngo 1.27\n" });
     const r = cli(["-C", "app", "--yes"], parent);

@@ -1,6 +1,7 @@
 /**
  * Step 3: show the plan (--dry-run) or write it, then say what to do next.
  */
+import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { applyPlan, type Change, formatChanges, NixhomeError } from "@nixhome/core";
@@ -48,6 +49,20 @@ function insideGit(dir: string): boolean {
   }
 }
 
+/**
+ * Which of `paths` the project's own ignore rules ignore, by git's answer
+ * (nested .gitignore files and global excludes included): `git add` refuses
+ * those, so the next steps must not tell the user to add them. Empty when
+ * git cannot answer.
+ */
+function ignoredByGit(dir: string, paths: readonly string[]): Set<string> {
+  const r = spawnSync("git", ["-C", dir, "check-ignore", "--", ...paths], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "ignore"],
+  });
+  return new Set(r.status === 0 ? r.stdout.split("\n").filter(Boolean) : []);
+}
+
 /** Write the plan (all or nothing) and print what changed and the next steps. */
 export function writePlan(ctx: Context, chosen: Chosen, planned: Planned): void {
   const { changes } = planned;
@@ -72,11 +87,20 @@ export function writePlan(ctx: Context, chosen: Chosen, planned: Planned): void 
     ...(ctx.dir === ctx.cwd ? [] : [`  cd ${where}`]),
   ];
   const wrote = result.written.filter((p) => p !== ".gitignore");
-  if (ctx.fromHome === undefined && insideGit(ctx.dir))
-    lines.push(
-      `  git add ${["flake.nix", ...wrote.filter((p) => p !== "flake.nix")].join(" ")}` +
-        "   # flakes only see files git knows about",
-    );
+  if (ctx.fromHome === undefined && insideGit(ctx.dir)) {
+    const toAdd = ["flake.nix", ...wrote.filter((p) => p !== "flake.nix")];
+    const ignored = ignoredByGit(ctx.dir, toAdd);
+    const add = toAdd.filter((p) => !ignored.has(p));
+    if (add.length > 0)
+      lines.push(`  git add ${add.join(" ")}   # flakes only see files git knows about`);
+    // .envrc is often ignored by a project's own rules (`.env*`); direnv reads it all the same.
+    if (ignored.has(".envrc"))
+      lines.push("  (.envrc is ignored by this project's git rules: it stays local)");
+    if (ignored.has("flake.nix"))
+      lines.push(
+        "  git add -f flake.nix   # this project's git rules ignore it; flakes need it tracked",
+      );
+  }
   lines.push("  direnv allow      # enter the shell whenever you cd here (https://direnv.net)");
   if (ctx.fromHome === undefined)
     lines.push("  nix develop       # or enter it by hand; the first run writes flake.lock");

@@ -181,15 +181,18 @@ sha256() {
   else die "neither sha256sum nor shasum is installed"
   fi
 }
-# What a configuration is built from: flake.nix, flake.lock, nixhome.json,
-# home.nix and every .nix file under profiles/ and hosts/. CI records this
-# hash; a generation is reused only when the checkout here hashes the same.
+# What a configuration is built from: flake.lock, nixhome.json and every .nix
+# file of the repository (flake.nix, home.nix, profiles/, hosts/, services/
+# and any folder added by hand), outside .git, node_modules and result links.
+# CI records this hash; a generation is reused only when the checkout here
+# hashes the same.
 source_hash() {
   (
     cd "$repo"
     {
-      for f in flake.nix flake.lock nixhome.json home.nix; do [ -f "$f" ] && printf '%s\n' "$f"; done
-      for d in profiles hosts; do [ -d "$d" ] && find "$d" -type f -name '*.nix'; done
+      for f in flake.lock nixhome.json; do [ -f "$f" ] && printf '%s\n' "$f"; done
+      find . \( -name .git -o -name node_modules -o -name '.nixhome-*' -o -name 'result*' \) -prune -o \
+        -type f -name '*.nix' -print | sed 's|^\./||'
     } | LC_ALL=C sort | while IFS= read -r f; do
       printf '%s  %s\n' "$(sha256 <"$f")" "$f"
     done | sha256
