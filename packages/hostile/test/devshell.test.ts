@@ -2,11 +2,12 @@
  * create-nix-devshell against hostile project folders: every setup × (--yes, --yes --force over a
  * hand-written flake.nix, --dry-run). The numbered cases (#n) are the reproductions of issue 10.
  */
-import { join } from "node:path";
 import { describe, it } from "vitest";
 import { type Case, judge, type Outcome } from "./case.js";
 import {
   type Box,
+  inTarget,
+  inVictim,
   isRoot,
   NOBODY,
   OTHER,
@@ -46,8 +47,8 @@ interface Setup {
   timeoutMs?: number;
 }
 
-const T = (b: Box, p: string) => join(b.t, p);
-const V = (b: Box, p: string) => join(b.victim, p);
+const T = inTarget;
+const V = inVictim;
 const proj = (b: Box) => dir(b.t);
 
 const S: Setup[] = [

@@ -15,6 +15,7 @@ import {
   checkNoCrash,
   cleanup,
   copyRepo,
+  IDENTITY,
   isRoot,
   leftovers,
   listTree,
@@ -27,18 +28,7 @@ const NO_MOUNT = isRoot
   ? "mount -t tmpfs is not permitted here: skipped (the ulimit -f cases still run)"
   : "needs root to mount a tmpfs: skipped (the ulimit -f cases still run)";
 
-const HOME = [
-  "--yes",
-  "--no-git",
-  "--name",
-  "Big Boss",
-  "--email",
-  "b@x.y",
-  "--username",
-  "bigboss",
-  "--home",
-  "/home/bigboss",
-];
+const HOME = ["--yes", ...IDENTITY];
 
 function mountTmpfs(b: Box, at: string, size: string): void {
   dir(at);

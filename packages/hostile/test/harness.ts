@@ -141,6 +141,24 @@ export interface Box {
   mounts: string[];
 }
 
+/** A path inside the case's target. */
+export const inTarget = (b: Box, p: string) => join(b.t, p);
+/** A path inside the case's victim folder (outside the target). */
+export const inVictim = (b: Box, p: string) => join(b.victim, p);
+
+/** create-nix-home's identity flags for a non-interactive run, without a terminal or git. */
+export const IDENTITY = [
+  "--no-git",
+  "--name",
+  "Big Boss",
+  "--email",
+  "b@x.y",
+  "--username",
+  "bigboss",
+  "--home",
+  "/home/bigboss",
+] as const;
+
 let counter = 0;
 export function box(): Box {
   const root = mkdtempSync(join(BASE, `c${counter++}-`));

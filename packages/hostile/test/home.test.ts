@@ -9,6 +9,8 @@ import { type Case, judge, type Outcome } from "./case.js";
 import {
   type Box,
   copyRepo,
+  inTarget,
+  inVictim,
   isRoot,
   NOBODY,
   OTHER,
@@ -48,8 +50,8 @@ interface Setup {
   args?: string[];
 }
 
-const T = (b: Box, p: string) => join(b.t, p);
-const V = (b: Box, p: string) => join(b.victim, p);
+const T = inTarget;
+const V = inVictim;
 
 const S: Setup[] = [
   { id: "no target yet", setup: () => {}, yes: "succeed", force: "succeed" },

@@ -6,19 +6,11 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "vitest";
-import { type Box, box, CNH, cleanup } from "./harness.js";
+import { type Box, box, CNH, cleanup, IDENTITY } from "./harness.js";
 
 const hasScript = spawnSync("script", ["--version"], { stdio: "ignore" }).status === 0;
 const FLAGS = [
-  "--no-git",
-  "--name",
-  "Big Boss",
-  "--email",
-  "b@x.y",
-  "--username",
-  "bigboss",
-  "--home",
-  "/home/bigboss",
+  ...IDENTITY,
   "--system",
   "x86_64-linux",
   "--shell",

@@ -22,6 +22,8 @@ import {
   checkSame,
   cleanup,
   copyRepo,
+  inTarget,
+  inVictim,
   isRoot,
   listTree,
   NOBODY,
@@ -38,8 +40,8 @@ const GEN = {
 } as const;
 type Gen = keyof typeof GEN;
 
-const T = (b: Box, p: string) => join(b.t, p);
-const V = (b: Box, p: string) => join(b.victim, p);
+const T = inTarget;
+const V = inVictim;
 const json = (b: Box) => JSON.parse(readFileSync(T(b, "nixhome.json"), "utf8"));
 const setJson = (b: Box, f: (j: Record<string, unknown>) => void) => {
   const j = json(b);

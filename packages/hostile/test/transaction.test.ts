@@ -15,6 +15,8 @@ import {
   checkRefusal,
   cleanup,
   copyRepo,
+  IDENTITY,
+  inTarget,
   leftovers,
   listTree,
   type RunResult,
@@ -27,18 +29,7 @@ import {
 } from "./harness.js";
 import { dir, file, SECRET_ENVRC, USER_FLAKE } from "./setups.js";
 
-const HOME = [
-  "--yes",
-  "--no-git",
-  "--name",
-  "Big Boss",
-  "--email",
-  "b@x.y",
-  "--username",
-  "bigboss",
-  "--home",
-  "/home/bigboss",
-];
+const HOME = ["--yes", ...IDENTITY];
 
 interface Scenario {
   id: string;
@@ -238,7 +229,7 @@ describe.concurrent("signals while paused in the commit, then run again", () => 
       });
 });
 
-const T = (b: Box, p: string) => join(b.t, p);
+const T = inTarget;
 
 interface Edit {
   id: string;

@@ -5,6 +5,7 @@
  * its line and column. See docs/decisions (doctor-lossless-parser) for why it
  * is hand-written rather than a Lezer grammar.
  */
+import { NIX_KEYWORDS } from "../nix/lexical.js";
 import {
   type AttrName,
   type AttrPath,
@@ -53,18 +54,6 @@ interface Token {
   v: string;
 }
 
-const KEYWORDS = new Set([
-  "if",
-  "then",
-  "else",
-  "assert",
-  "with",
-  "let",
-  "in",
-  "rec",
-  "inherit",
-  "or",
-]);
 const OPS2 = ["->", "||", "&&", "==", "!=", "<=", ">=", "//", "++", "${"];
 const OPS1 = "{}[]();:,.=?@!<>+-*/";
 
@@ -219,7 +208,7 @@ class Parser {
         let q = p + 1;
         while (isIdChar(s.charCodeAt(q))) q++;
         const word = s.slice(p, q);
-        offer(KEYWORDS.has(word) ? "kw" : "id", q);
+        offer(NIX_KEYWORDS.has(word) ? "kw" : "id", q);
         // URI: scheme ':' uri-chars+
         let r = p + 1;
         while (isSchemeChar(s.charCodeAt(r))) r++;

@@ -250,7 +250,12 @@ function analyse(
   return out;
 }
 
-function realOrNull(abs: string, shown: string): string | null {
+/**
+ * The real path of a target folder, or null when nothing is there. A symlink to
+ * a folder is followed; a file, a dangling symlink or an unreadable path is a
+ * one-line error naming `shown`.
+ */
+export function existingDirectory(abs: string, shown: string = abs): string | null {
   let st: Stats | null;
   try {
     st = lstatOrNull(abs);
@@ -273,7 +278,7 @@ function realOrNull(abs: string, shown: string): string | null {
 /** Compare a plan with the target directory. Reads only (regular files only, never blocking). */
 export function planChanges(plan: FilePlan, target: string, options: ApplyOptions = {}): Change[] {
   checkPlan(plan);
-  const real = realOrNull(resolve(target), target);
+  const real = existingDirectory(resolve(target), target);
   return analyse(plan, real, target, options).map((a) => a.change);
 }
 
@@ -407,7 +412,7 @@ export function applyPlan(plan: FilePlan, target: string, options: ApplyOptions 
   const shown = target;
   // What an interrupted run left is undone before anything is compared.
   const leftover = recoverTarget(target);
-  const first = analyse(plan, realOrNull(abs, shown), shown, { ...options, diff: false });
+  const first = analyse(plan, existingDirectory(abs, shown), shown, { ...options, diff: false });
   const refused = conflictError(target, first, options);
   if (refused) throw refused;
   if (first.every((a) => a.change.kind === "unchanged"))

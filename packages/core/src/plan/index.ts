@@ -4,6 +4,7 @@ export {
   applyPlan,
   type Change,
   type ChangeKind,
+  existingDirectory,
   formatChanges,
   planChanges,
 } from "./apply.js";

@@ -4,12 +4,13 @@
  * shows the tree and diffs and writes nothing; otherwise `applyPlan` writes
  * everything or nothing.
  */
-import { existsSync, lstatSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import {
   type ApplyResult,
   applyPlan,
   type Change,
+  existingDirectory,
   type FilePlan,
   NixhomeError,
   planChanges,
@@ -22,21 +23,7 @@ export type TargetState = "missing" | "empty" | "non-empty";
 
 /** What is at the target; a file (or a link to one) there is an error. */
 export function targetState(target: string): TargetState {
-  let st: ReturnType<typeof lstatSync>;
-  try {
-    st = lstatSync(target);
-  } catch {
-    return "missing";
-  }
-  let isDir = st.isDirectory();
-  if (st.isSymbolicLink()) {
-    try {
-      isDir = statSync(target).isDirectory();
-    } catch {
-      throw new NixhomeError(`${target} is a dangling symlink`);
-    }
-  }
-  if (!isDir) throw new NixhomeError(`${target} exists and is not a directory`);
+  if (existingDirectory(target) === null) return "missing";
   try {
     // What an interrupted run left (.nixhome-txn) does not count: the write undoes it first.
     return readdirSync(target).some((name) => name !== TXN_DIR) ? "non-empty" : "empty";
