@@ -10,6 +10,7 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  rmSync,
   statSync,
   symlinkSync,
   writeFileSync,
@@ -220,6 +221,24 @@ describe("writing a dev shell", () => {
     expect(r.stdout).toContain("  git add flake.nix   #");
     expect(r.stdout).not.toContain("git add flake.nix .envrc");
     expect(r.stdout).toContain(".envrc is ignored by this project's git rules");
+  });
+
+  it("asks git what is ignored without running the project's own git config (core.fsmonitor)", () => {
+    const dir = tmp({ ".gitignore": "/.env*\n" });
+    expect(spawnSync("git", ["init", "-q", dir]).status).toBe(0);
+    const marker = join(dir, "..", `fsmonitor-ran-${process.pid}`);
+    writeFileSync(join(dir, "monitor.sh"), `#!/bin/sh\ntouch '${marker}'\n`, { mode: 0o755 });
+    expect(
+      spawnSync("git", ["-C", dir, "config", "core.fsmonitor", join(dir, "monitor.sh")]).status,
+    ).toBe(0);
+    spawnSync("git", ["-C", dir, "add", ".gitignore"], {
+      env: { ...process.env, GIT_CONFIG_NOSYSTEM: "1" },
+    });
+    rmSync(marker, { force: true });
+    const r = cli(["go"], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("  git add flake.nix   #");
+    expect(existsSync(marker)).toBe(false);
   });
 
   it("-C / --dir chooses the project folder", () => {

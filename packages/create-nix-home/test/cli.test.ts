@@ -1,7 +1,7 @@
 // The built CLI end to end: help and version, --yes, flags, --config,
 // --dry-run, --force, git, and names that must survive into Nix unchanged.
 import { spawnSync } from "node:child_process";
-import { readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { describeNix, nixEvalJson, nixFilesUnder, nixParse } from "../../core/test/support/nix.js";
@@ -30,6 +30,24 @@ describe("create-nix-home", () => {
     const version = cli(["--version"]);
     expect(version.status).toBe(0);
     expect(version.stdout.trim()).toBe(pkg.version);
+  });
+
+  it("--force into a folder with its own .git runs none of that repository's git config", () => {
+    const cwd = tmp();
+    const target = join(cwd, "home");
+    expect(spawnSync("git", ["init", "-q", target]).status).toBe(0);
+    const marker = join(cwd, "fsmonitor-ran");
+    writeFileSync(join(target, "monitor.sh"), `#!/bin/sh\ntouch '${marker}'\n`, { mode: 0o755 });
+    const config = (k: string, v: string) =>
+      expect(spawnSync("git", ["-C", target, "config", k, v]).status).toBe(0);
+    config("core.fsmonitor", join(target, "monitor.sh"));
+    config("core.hooksPath", join(target, "hooks"));
+    const r = cli(["home", "--yes", "--force"], { cwd });
+    expect(r.status, r.stderr).toBe(0);
+    expect(existsSync(marker)).toBe(false);
+    // git still added the files: flakes see them.
+    const ls = spawnSync("git", ["-C", target, "ls-files", "flake.nix"], { encoding: "utf8" });
+    expect(ls.stdout.trim()).toBe("flake.nix");
   });
 
   it("--yes takes every default from the machine", () => {

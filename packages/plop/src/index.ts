@@ -21,6 +21,7 @@ import {
   parseHomeSpec,
   presets,
   recoverTarget,
+  UNTRUSTED_GIT_ARGS,
   usedLayers,
 } from "@nixhome/core";
 import type { NodePlopAPI } from "plop";
@@ -61,7 +62,10 @@ function write(repo: Repo, plan: FilePlan): string {
  */
 export function gitAdd(dir: string, files: readonly string[]): string {
   const git = (args: string[]) =>
-    spawnSync("git", ["-C", dir, ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    spawnSync("git", [...UNTRUSTED_GIT_ARGS, "-C", dir, ...args], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+    });
   const inside = git(["rev-parse", "--is-inside-work-tree"]);
   const list = files.join(" ");
   if (inside.error || inside.status !== 0 || inside.stdout.trim() !== "true")

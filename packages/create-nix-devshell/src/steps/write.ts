@@ -4,7 +4,13 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
-import { applyPlan, type Change, formatChanges, NixhomeError } from "@nixhome/core";
+import {
+  applyPlan,
+  type Change,
+  formatChanges,
+  NixhomeError,
+  UNTRUSTED_GIT_ARGS,
+} from "@nixhome/core";
 import type { Context } from "../context.js";
 import type { Chosen } from "./languages.js";
 import type { Planned } from "./plan.js";
@@ -56,7 +62,8 @@ function insideGit(dir: string): boolean {
  * git cannot answer.
  */
 function ignoredByGit(dir: string, paths: readonly string[]): Set<string> {
-  const r = spawnSync("git", ["-C", dir, "check-ignore", "--", ...paths], {
+  // The project is untrusted: its own git config must not run anything here.
+  const r = spawnSync("git", [...UNTRUSTED_GIT_ARGS, "-C", dir, "check-ignore", "--", ...paths], {
     encoding: "utf8",
     stdio: ["ignore", "pipe", "ignore"],
   });

@@ -4,6 +4,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { resolve } from "node:path";
+import { UNTRUSTED_GIT_ARGS } from "@nixhome/core";
 import type { Context } from "../context.js";
 
 export function initGit(ctx: Context, dir: string): boolean {
@@ -13,7 +14,12 @@ export function initGit(ctx: Context, dir: string): boolean {
     // Never a transaction's leftovers (nor an old version's staging folders).
     ["add", "-A", "--", ".", ":(exclude).nixhome-txn", ":(exclude).nixhome-staging-*"],
   ]) {
-    const r = spawnSync("git", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    // --force may write into a folder that already has an untrusted .git of its own.
+    const r = spawnSync("git", [...UNTRUSTED_GIT_ARGS, ...args], {
+      cwd,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     if (r.status !== 0) {
       const why = (r.stderr || r.error?.message || "failed").trim().split("\n")[0];
       ctx.stderr(
