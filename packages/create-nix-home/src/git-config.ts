@@ -24,13 +24,18 @@ const REPO_VARIABLES = ["GIT_DIR", "GIT_WORK_TREE", "GIT_COMMON_DIR"];
 /** Larger files are git's to read. */
 const MAX_CONFIG_BYTES = 1 << 20;
 
-function regularFile(path: string): Stats | undefined {
+// A missing path is the common answer: asked without an exception (they cost a short run).
+const stat = (path: string): Stats | undefined => {
   try {
-    const st = statSync(path);
-    return st.isFile() ? st : undefined;
+    return statSync(path, { throwIfNoEntry: false });
   } catch {
     return undefined;
   }
+};
+
+function regularFile(path: string): Stats | undefined {
+  const st = stat(path);
+  return st?.isFile() ? st : undefined;
 }
 
 /**
@@ -112,12 +117,7 @@ function plainValue(raw: string): string | null {
 /** Is `dir` or a folder above it a git work tree or repository (so local config could apply)? */
 function insideGitRepository(dir: string): boolean {
   for (let d = dir; ; d = dirname(d)) {
-    try {
-      statSync(join(d, ".git"));
-      return true;
-    } catch {
-      // Not here; look further up.
-    }
+    if (stat(join(d, ".git"))) return true;
     // A bare repository's own folder: config + HEAD + objects.
     if (regularFile(join(d, "HEAD")) && regularFile(join(d, "config"))) return true;
     if (dirname(d) === d) return false;
@@ -143,11 +143,11 @@ export function readGitIdentity(env: NodeJS.ProcessEnv, cwd: string): GitIdentit
   for (const file of [join(xdg, "git", "config"), join(home, ".gitconfig")]) {
     let st: Stats | undefined;
     try {
-      st = statSync(file);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === "ENOENT") continue;
+      st = statSync(file, { throwIfNoEntry: false });
+    } catch {
       return undefined;
     }
+    if (!st) continue;
     if (!st.isFile() || st.size > MAX_CONFIG_BYTES) return undefined;
     let text: string;
     try {
