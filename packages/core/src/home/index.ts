@@ -13,7 +13,9 @@ export {
   addLayer,
   addTemplate,
   DEFAULT_CONFIG,
+  editSpec,
   type NewHost,
+  type SpecEdit,
   templateId,
 } from "./edit.js";
 export { fillNixTemplate, HOME_TEMPLATES, renderHomeFlake, renderHomeNix } from "./flake.js";
