@@ -426,6 +426,19 @@ describe("fixed files are template files", () => {
     ]);
   });
 
+  it("a hand edit of a template is checked as written", () => {
+    const base = HOME_TEMPLATES["profiles/base.nix"] as string;
+    const edited = base.replace(
+      "programs.git.enable = lib.mkDefault true;",
+      'programs.git.enable = lib.mkDefault true;\n  programs.git.userName = lib.mkDefault "Ada";',
+    );
+    expect(edited).not.toBe(base);
+    expect(optionProblems(moduleFromText(base), options)).toEqual([]);
+    expect(optionProblems(moduleFromText(edited), options)).toEqual([
+      "programs.git.userName: programs.git.userName was renamed to programs.git.settings.user.name",
+    ]);
+  });
+
   it("reads any Nix a hand edit may bring, the way Nix desugars it", () => {
     const e = moduleFromText(
       '{ lib, ... }: assert true; { a.${"b"}.${y} = x: x < 2 -> x ? y; c = <nixpkgs>; d = 2 * 3 / 1; }',

@@ -143,7 +143,11 @@ export function stackProblems(
 /** stackProblems for every configuration of a spec (template files read from their text). */
 export function precedenceProblems(spec: HomeSpec): string[] {
   const files = new Map(homeNixFiles(spec).map((f) => [f.path, f.expr]));
-  const at = (path: string) => [path, files.get(path) as NixExpr] as const;
+  const at = (path: string) => {
+    const module = files.get(path);
+    if (!module) throw new Error(`precedenceProblems: no ${path} in the repository`);
+    return [path, module] as const;
+  };
   return homeConfigurations(spec).flatMap((c) =>
     stackProblems(
       [
