@@ -441,7 +441,7 @@ describe("fixed files are template files", () => {
 
   it("reads any Nix a hand edit may bring, the way Nix desugars it", () => {
     const e = moduleFromText(
-      '{ lib, ... }: assert true; { a.${"b"}.${y} = x: x < 2 -> x ? y; c = <nixpkgs>; d = 2 * 3 / 1; }',
+      '{ lib, ... }: assert true; { a.${"b"}.${y} = x: x < 2 -> x ? y; c = <nixpkgs>; d = 2 * 3 / 1; e = f or; }',
     );
     expect(renderNix(e)).toBe(
       [
@@ -451,6 +451,7 @@ describe("fixed files are template files", () => {
         '  a.b."\\${y}" = x: !__lessThan x 2 || __hasAttr x "y";',
         '  c = __findFile __nixPath "nixpkgs";',
         "  d = __div (__mul 2 3) 1;",
+        "  e = f or;",
         "}",
         "",
       ].join("\n"),
@@ -459,6 +460,7 @@ describe("fixed files are template files", () => {
       "a.b.${y}: no such Home Manager option",
       "c: no such Home Manager option",
       "d: no such Home Manager option",
+      "e: no such Home Manager option",
     ]);
   });
 

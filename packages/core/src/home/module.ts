@@ -282,7 +282,8 @@ class FromSyntax {
       case "Var":
         if (e.name === "true" || e.name === "false") return n.bool(e.name === "true");
         if (e.name === "null") return n.null();
-        return n.id(e.name);
+        // `f or` passes a variable named `or` (parser.y), which n.id would refuse.
+        return e.name === "or" ? { ...n.id("x"), name: "or" } : n.id(e.name);
       case "Int":
         return n.int(BigInt(e.raw));
       case "Float":
