@@ -416,7 +416,7 @@ describe("fixed files are template files", () => {
     }
     // The same holds for what the printer writes itself.
     for (const h of Object.keys(spec.hosts)) {
-      const text = renderHostFile(spec, h);
+      const text = renderHostFile(h);
       expect(renderNix(moduleFromText(text)), h).toBe(text);
     }
     expect(collectOptionPaths(moduleFromText(HOME_TEMPLATES["home.nix"] as string))).toEqual([
