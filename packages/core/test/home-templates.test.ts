@@ -85,9 +85,7 @@ describe("renderHome and the printer", () => {
     expect(renderLayerFile({ name: "work" })).toBe(LAYER_STARTER);
     expect(renderLayerFile({ name: "work", purpose: " ", packages: [] })).toBe(LAYER_STARTER);
     // The printer, asked for the same layer, writes the very template.
-    expect(renderLayerFile({ name: "work", purpose: "What this layer adds." })).toBe(
-      LAYER_STARTER,
-    );
+    expect(renderLayerFile({ name: "work", purpose: "What this layer adds." })).toBe(LAYER_STARTER);
     expect(renderLayerFile({ name: "work", packages: ["ripgrep"] })).toContain("ripgrep");
   });
 });
