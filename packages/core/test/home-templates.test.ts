@@ -21,6 +21,7 @@ import {
   renderTemplateFile,
 } from "../src/index.js";
 import * as printer from "../src/nix/printer.js";
+import { describeNix, nixParse } from "./support/nix.js";
 
 vi.mock("../src/nix/printer.js", { spy: true });
 
@@ -105,5 +106,16 @@ describe("project templates", () => {
     for (const word of ["python", ...(python?.aliases ?? [])])
       expect(renderTemplateFile(word)).toBe(PROJECT_TEMPLATES.python);
     expect(() => renderTemplateFile("cobol")).toThrow(/cobol/);
+  });
+});
+
+describeNix("template files Nix reads", () => {
+  it("every host file, the layer starter and every project template parse", () => {
+    const under = (d: string) => new URL(`../templates/home/${d}/`, import.meta.url).pathname;
+    nixParse([
+      ...readdirSync(under("hosts")).map((f) => `${under("hosts")}${f}`),
+      `${under("profiles")}layer.nix`,
+      ...readdirSync(under("project-templates")).map((f) => `${under("project-templates")}${f}`),
+    ]);
   });
 });
