@@ -34,9 +34,10 @@ for (let i = 0; i < RUNS; i++) {
   full.push(timeProcess([cli, `run-${i}`, "--yes", "--no-git"], scratch));
   help.push(timeProcess([cli, "--help"], scratch));
 }
-const written = readdirSync(join(scratch, "run-0"), { recursive: true, withFileTypes: true }).filter(
-  (e) => e.isFile(),
-).length;
+const written = readdirSync(join(scratch, "run-0"), {
+  recursive: true,
+  withFileTypes: true,
+}).filter((e) => e.isFile()).length;
 rmSync(scratch, { recursive: true, force: true });
 const ratio = median(full) / median(bare);
 
