@@ -6,6 +6,7 @@ import { describe, expect, it, vi } from "vitest";
 import {
   CHANNELS,
   fillNixTemplate,
+  findTemplate,
   GENERIC_HOST_TEMPLATE,
   HOME_TEMPLATES,
   HOST_TEMPLATES,
@@ -19,6 +20,8 @@ import {
   renderHomeFlake,
   renderLayerFile,
   renderTemplateFile,
+  TEMPLATE_CATALOG,
+  templateCatalog,
 } from "../src/index.js";
 import * as printer from "../src/nix/printer.js";
 import { describeNix, nixParse } from "./support/nix.js";
@@ -92,6 +95,14 @@ describe("renderHome and the printer", () => {
 });
 
 describe("project templates", () => {
+  it(`their catalog is the presets' ids, names, aliases and packages (else: ${GEN})`, () => {
+    expect(TEMPLATE_CATALOG, GEN).toEqual(templateCatalog());
+    expect(TEMPLATE_CATALOG.map((t) => t.id)).toEqual(presetShells.map((p) => p.id));
+    expect(findTemplate("golang")?.id).toBe("go");
+    expect(findTemplate("PY")?.id).toBe("python");
+    expect(findTemplate("cobol")).toBeUndefined();
+  });
+
   it(`are the printer's text of each preset today (else: ${GEN})`, () => {
     const ids = presetShells.map((p) => p.id).sort();
     expect(Object.keys(PROJECT_TEMPLATES).sort(), GEN).toEqual(ids);

@@ -164,7 +164,8 @@ export function renderFlake(
         }),
         n.bind("checks", n.ref("self.devShells"), {
           gap: true,
-          comment: "`nix flake check` builds the shell of this system (so CI sees a missing package).",
+          comment:
+            "`nix flake check` builds the shell of this system (so CI sees a missing package).",
         }),
       ]),
     ),

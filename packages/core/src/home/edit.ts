@@ -9,7 +9,6 @@
  * renderTemplateFile); flake.nix reads the JSON, so it never changes.
  */
 import { didYouMean } from "../cli/suggest.js";
-import { findShell } from "../devshell/lookup.js";
 import { own } from "../own.js";
 import { NixhomeError } from "../plan/plan.js";
 import {
@@ -33,6 +32,7 @@ import {
   type Shell,
   usedLayers,
 } from "./spec.js";
+import { findTemplate } from "./template-catalog.js";
 
 /** The configuration without a host, `homeConfigurations."<user>"`, as a generator names it. */
 export const DEFAULT_CONFIG = DEFAULT_CONFIG_NAME;
@@ -181,7 +181,7 @@ function hostInto(spec: HomeSpec, name: string, host: NewHost, options: AddHostO
 /** The preset id of a template name or alias (`golang` → `go`). */
 export function templateId(lang: string): string {
   fail(checkTemplate(lang));
-  return findShell(lang)?.id as string;
+  return findTemplate(lang)?.id as string;
 }
 
 /** Add a project template (a dev-shell preset id or alias); refuses one that exists. */

@@ -100,7 +100,8 @@ export {
   USERNAME_PATTERN,
   usedLayers,
 } from "./spec.js";
-export { printTemplateFile, templateExpr } from "./template-exprs.js";
+export { findTemplate, TEMPLATE_CATALOG, type TemplateEntry } from "./template-catalog.js";
+export { printTemplateFile, templateCatalog, templateExpr } from "./template-exprs.js";
 export { PROJECT_TEMPLATES, renderTemplateFile } from "./templates.js";
 export {
   type HmOption,

@@ -15,9 +15,8 @@ import {
   STATE_VERSIONS,
 } from "../channels.js";
 import { didYouMean } from "../cli/suggest.js";
-import { findShell, presetShells } from "../devshell/lookup.js";
-import type { PresetShell } from "../devshell/preset.js";
 import { NixhomeError } from "../plan/plan.js";
+import { findTemplate, TEMPLATE_CATALOG, type TemplateEntry } from "./template-catalog.js";
 
 export const SPEC_VERSION = 1;
 
@@ -239,10 +238,10 @@ export function checkStateVersion(version: string): string | undefined {
 }
 
 export function checkTemplate(lang: string): string | undefined {
-  if (findShell(lang)) return undefined;
-  const words = presetShells.flatMap((p) => [p.id, ...p.aliases]);
+  if (findTemplate(lang)) return undefined;
+  const words = TEMPLATE_CATALOG.flatMap((p) => [p.id, ...p.aliases]);
   const near = didYouMean(lang, words);
-  return `unknown template ${q(lang)}${near || `; known: ${presetShells.map((p) => p.id).join(", ")}`}`;
+  return `unknown template ${q(lang)}${near || `; known: ${TEMPLATE_CATALOG.map((p) => p.id).join(", ")}`}`;
 }
 
 /** A bind address for code-server: a dotted IPv4 address or `localhost`. */
@@ -485,7 +484,7 @@ export function parseHomeSpec(json: unknown, source = "nixhome.json"): HomeSpec 
     o.templates === undefined
       ? [...DEFAULT_TEMPLATES]
       : r.strings(o.templates, "templates", checkTemplate)
-  ).map((t) => (findShell(t) as PresetShell).id);
+  ).map((t) => (findTemplate(t) as TemplateEntry).id);
   const dupTemplate = templates.find((t, i) => templates.indexOf(t) !== i);
   if (dupTemplate) r.fail("templates", `${q(dupTemplate)} is listed twice`);
   const editor = (

@@ -7,12 +7,13 @@
  * differs), and renderHome plans those texts (templates.ts) without the printer.
  */
 import { composeShell, mkShellExpr } from "../devshell/compose.js";
-import { findShell } from "../devshell/lookup.js";
+import { findShell, presetShells } from "../devshell/lookup.js";
 import type { NixExpr } from "../nix/ast.js";
 import { n } from "../nix/build.js";
 import { renderNix } from "../nix/printer.js";
 import { NixhomeError } from "../plan/plan.js";
 import { checkTemplate } from "./spec.js";
+import type { TemplateEntry } from "./template-catalog.js";
 
 /** The template's expression for a language id or alias, composed from its preset. */
 export function templateExpr(lang: string): NixExpr {
@@ -24,4 +25,17 @@ export function templateExpr(lang: string): NixExpr {
 /** The printer's text of a project template: what templates/home/project-templates/<id>.nix must hold. */
 export function printTemplateFile(lang: string): string {
   return renderNix(templateExpr(lang));
+}
+
+/** The catalog of every preset as a template: what project-templates.gen.ts must hold. */
+export function templateCatalog(): TemplateEntry[] {
+  return presetShells.map((p) => ({
+    id: p.id,
+    name: p.name,
+    aliases: [...p.aliases],
+    hint: [
+      ...(p.version ? [p.version.attrs[p.version.default] as string] : []),
+      ...p.packages,
+    ].join(" "),
+  }));
 }

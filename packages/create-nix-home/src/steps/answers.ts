@@ -22,9 +22,9 @@ import {
   KNOWN_HOSTS,
   NixhomeError,
   own,
-  type PresetShell,
-  presetShells,
   type Shell,
+  TEMPLATE_CATALOG,
+  type TemplateEntry,
 } from "@nixhome/core";
 import {
   type Context,
@@ -292,12 +292,12 @@ export async function collectAnswers(ctx: Context, prompts: Prompts): Promise<An
             // The defaults first, then every other preset.
             options: [
               ...DEFAULT_TEMPLATES.map(
-                (id) => presetShells.find((p) => p.id === id) as PresetShell,
+                (id) => TEMPLATE_CATALOG.find((p) => p.id === id) as TemplateEntry,
               ),
-              ...presetShells.filter(
+              ...TEMPLATE_CATALOG.filter(
                 (p) => !(DEFAULT_TEMPLATES as readonly string[]).includes(p.id),
               ),
-            ].map((p) => ({ value: p.id, label: p.name, hint: shellHint(p) })),
+            ].map((p) => ({ value: p.id, label: p.name, hint: p.hint })),
             initialValues: [...DEFAULT_TEMPLATES],
             required: false,
             maxItems: 12,
@@ -413,10 +413,4 @@ export function checkHostNames(names: readonly string[]): string | undefined {
     seen.set(name.toLowerCase(), name);
   }
   return undefined;
-}
-
-/** What a template's shell holds, as a prompt hint: "python313 uv ruff pyright". */
-function shellHint(p: PresetShell): string {
-  const runtime = p.version ? [p.version.attrs[p.version.default] as string] : [];
-  return [...runtime, ...p.packages].join(" ");
 }
