@@ -349,3 +349,16 @@ it("applyPlan in-process leaves no transaction folder", () => {
   applyPlan(plan, dir, { force: true, backup: true });
   expect(existsSync(join(dir, TXN_DIR))).toBe(false);
 });
+
+it("importing the library (and a whole write) never loads node:crypto", () => {
+  const dir = join(tmp(), "new");
+  const script = `import { applyPlan } from ${JSON.stringify(dist)};
+    applyPlan(${JSON.stringify(plan)}, ${JSON.stringify(dir)});
+    console.log(JSON.stringify(process.moduleLoadList.filter((m) => /\\bcrypto\\b/.test(m))));`;
+  const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], {
+    encoding: "utf8",
+  });
+  expect(r.stderr).toBe("");
+  expect(JSON.parse(r.stdout)).toEqual([]);
+  expect(readFileSync(join(dir, "flake.nix"), "utf8")).toBe("{ new = true; }\n");
+});
