@@ -1,3 +1,4 @@
+export * from "./builtin.js";
 export * from "./channels.js";
 export * from "./cli/index.js";
 export * from "./devshell/index.js";

@@ -18,8 +18,8 @@ import {
   type HomeSpec,
   homeConfigurations,
   homeNixFiles,
-  identityModule,
   indexOptions,
+  moduleFromText,
   optionProblems,
   parseHomeSpec,
   precedenceProblems,
@@ -28,6 +28,8 @@ import {
   renderHomeFlake,
   renderHomeNix,
   renderHomeReadme,
+  renderHostFile,
+  renderNix,
   SHELLS,
 } from "../src/index.js";
 import { describeNix, evalHomeRepo, nixFilesUnder, nixParse } from "./support/nix.js";
@@ -389,11 +391,77 @@ describeNix("the matrix of repositories, read by Nix", () => {
 });
 
 describe("fixed files are template files", () => {
-  it("home.nix defines exactly the options of its expression (used by the option checks)", () => {
-    const text = HOME_TEMPLATES["home.nix"];
-    const defined = [...text.matchAll(/^\s+([a-z][\w.]*) = /gm)].map((m) => m[1]);
-    expect(defined).toEqual(collectOptionPaths(identityModule()).map((p) => p.join(".")));
-    expect(renderHomeNix()).toBe(text);
+  it("are planned as they are, and every Nix file that never varies is one", () => {
+    const fixed = Object.keys(HOME_TEMPLATES).filter((p) => p !== "flake.nix");
+    expect(fixed.sort()).toEqual([
+      "home.nix",
+      "profiles/base.nix",
+      "profiles/personal.nix",
+      "services/code-server.nix",
+      "services/docker.nix",
+    ]);
+    for (const p of fixed)
+      expect(plan.find((f) => f.path === p)?.content, p).toBe(HOME_TEMPLATES[p]);
+    expect(renderHomeNix()).toBe(HOME_TEMPLATES["home.nix"]);
+  });
+
+  it("the option checks read all of each module template: printed back, the reading is the file", () => {
+    // What core's parser reads (bindings, values, comments, blank lines) prints back to the
+    // very text, so a check of the reading is a check of the file.
+    for (const [p, text] of Object.entries(HOME_TEMPLATES)) {
+      if (p === "flake.nix") continue;
+      // home.nix opens with a comment above its function, which no binding carries.
+      const body = p === "home.nix" ? text.replace(/^(#.*\n)+/, "") : text;
+      expect(renderNix(moduleFromText(text)), p).toBe(body);
+    }
+    // The same holds for what the printer writes itself.
+    for (const h of Object.keys(spec.hosts)) {
+      const text = renderHostFile(spec, h);
+      expect(renderNix(moduleFromText(text)), h).toBe(text);
+    }
+    expect(collectOptionPaths(moduleFromText(HOME_TEMPLATES["home.nix"] as string))).toEqual([
+      ["home", "username"],
+      ["home", "homeDirectory"],
+      ["home", "stateVersion"],
+    ]);
+  });
+
+  it("a hand edit of a template is checked as written", () => {
+    const base = HOME_TEMPLATES["profiles/base.nix"] as string;
+    const edited = base.replace(
+      "programs.git.enable = lib.mkDefault true;",
+      'programs.git.enable = lib.mkDefault true;\n  programs.git.userName = lib.mkDefault "Ada";',
+    );
+    expect(edited).not.toBe(base);
+    expect(optionProblems(moduleFromText(base), options)).toEqual([]);
+    expect(optionProblems(moduleFromText(edited), options)).toEqual([
+      "programs.git.userName: programs.git.userName was renamed to programs.git.settings.user.name",
+    ]);
+  });
+
+  it("reads any Nix a hand edit may bring, the way Nix desugars it", () => {
+    const e = moduleFromText(
+      '{ lib, ... }: assert true; { a.${"b"}.${y} = x: x < 2 -> x ? y; c = <nixpkgs>; d = 2 * 3 / 1; e = f or; }',
+    );
+    expect(renderNix(e)).toBe(
+      [
+        "{ lib, ... }:",
+        "{",
+        // A dynamic name is kept as its source text (a name no option has).
+        '  a.b."\\${y}" = x: !__lessThan x 2 || __hasAttr x "y";',
+        '  c = __findFile __nixPath "nixpkgs";',
+        "  d = __div (__mul 2 3) 1;",
+        "  e = f or;",
+        "}",
+        "",
+      ].join("\n"),
+    );
+    expect(optionProblems(e, options)).toEqual([
+      "a.b.${y}: no such Home Manager option",
+      "c: no such Home Manager option",
+      "d: no such Home Manager option",
+      "e: no such Home Manager option",
+    ]);
   });
 
   it("flake.nix fills the channel's URLs through the printer, and nothing else", () => {
@@ -429,6 +497,7 @@ describeNix("the template files, read by Nix", () => {
   it("parse as they are (placeholders are strings)", () => {
     const dir = mkdtempSync(join(tmpdir(), "nixhome-tpl-"));
     const files = Object.entries(HOME_TEMPLATES).map(([name, text]) => {
+      mkdirSync(dirname(join(dir, name)), { recursive: true });
       writeFileSync(join(dir, name), text);
       return join(dir, name);
     });

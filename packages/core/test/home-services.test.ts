@@ -13,18 +13,17 @@ import { describe, expect, it } from "vitest";
 import {
   checkBindAddress,
   checkPort,
-  codeServerModule,
   collectOptionPaths,
-  DOCKER_SOCKET,
-  dockerModule,
+  DEFAULT_CODE_SERVER,
   type HmOption,
-  HOST_PATH,
   homeConfigurations,
   indexOptions,
+  moduleFromText,
   optionProblems,
   parseHomeSpec,
   renderHome,
   renderSpecJson,
+  SERVICE_FILES,
 } from "../src/index.js";
 import { describeNix, nixEvalJson } from "./support/nix.js";
 
@@ -137,10 +136,47 @@ describe("docker and codeServer in nixhome.json", () => {
   });
 });
 
-describe("the service modules, as expressions", () => {
+/** A service module as core's Nix parser reads its template file. */
+const service = (path: string) =>
+  moduleFromText(SERVICE_FILES.find((f) => f.path === path)?.text as string);
+const dockerModule = () => service("services/docker.nix");
+const codeServerModule = () => service("services/code-server.nix");
+const DOCKER_SOCKET = "unix://$XDG_RUNTIME_DIR/docker.sock";
+/** The host's setuid newuidmap/newgidmap stay on the unit's PATH. */
+const HOST_PATH = "/run/wrappers/bin:/usr/bin:/bin";
+
+describe("the service modules, read from their template files", () => {
   it("define only current, visible Home Manager options", () => {
     expect(optionProblems(dockerModule(), options)).toEqual([]);
     expect(optionProblems(codeServerModule(), options)).toEqual([]);
+  });
+
+  it("code-server's defaults are the spec's (DEFAULT_CODE_SERVER)", () => {
+    // let settings = { bind = …; enable = …; port = …; } // (nixhome.codeServer or { });
+    const e = codeServerModule();
+    const body = e.kind === "lambda" ? e.body : e;
+    const settings =
+      body.kind === "let"
+        ? body.bindings.find((b) => b.kind === "bind" && b.path[0] === "settings")
+        : undefined;
+    const value = settings?.kind === "bind" ? settings.value : undefined;
+    const defaults =
+      value?.kind === "binary" && value.left.kind === "attrs" ? value.left : undefined;
+    const read = Object.fromEntries(
+      (defaults?.bindings ?? []).map((b) => {
+        const v = b.kind === "bind" ? b.value : undefined;
+        const x =
+          v?.kind === "string"
+            ? v.parts.join("")
+            : v?.kind === "int"
+              ? Number(v.value)
+              : v?.kind === "bool"
+                ? v.value
+                : undefined;
+        return [b.kind === "bind" ? b.path.join(".") : "", x];
+      }),
+    );
+    expect(read).toEqual({ ...DEFAULT_CODE_SERVER });
   });
 
   it("reach the options through lib.mkIf (so the check above sees them)", () => {
@@ -343,7 +379,6 @@ describeNix("the services, evaluated from nixhome.json to the unit", () => {
       });
       expect(docker?.Unit, name).toMatchObject({ ConditionUser: "!root" });
       expect(docker?.Install, name).toEqual({ WantedBy: ["default.target"] });
-      expect(DOCKER_SOCKET).toBe("unix://$XDG_RUNTIME_DIR/docker.sock");
       expect(c?.home?.sessionVariables?.DOCKER_HOST, name).toBe(DOCKER_SOCKET);
       expect(c?.systemd?.user?.sessionVariables?.DOCKER_HOST, name).toBe(DOCKER_SOCKET);
       expect(c?.systemd?.user?.startServices, name).toBe("sd-switch");

@@ -13,6 +13,7 @@ import {
   checkHostName,
   checkName,
   checkUsername,
+  editSpec,
   type HmOption,
   HOST_PATTERN,
   homeConfigurations,
@@ -276,6 +277,33 @@ describe("edits for generators", () => {
     expect(addTemplate(spec, "golang").templates).toEqual(["python", "node", "rust", "go"]);
     expect(() => addTemplate(spec, "py")).toThrow(/template python already exists/);
     expect(() => addTemplate(spec, "cobol")).toThrow(/unknown template/);
+  });
+
+  it("applies several edits in order, each checked against the ones before, all or nothing", () => {
+    const next = editSpec(spec, [
+      { host: "pi", entry: { system: "aarch64-linux" } },
+      { layer: "work", options: { hosts: ["pi"] } },
+      { template: "golang" },
+    ]);
+    expect(next.hosts.pi?.layers).toEqual(["base", "personal", "work"]);
+    expect(next.templates).toEqual(["python", "node", "rust", "go"]);
+    expect(next).toEqual(
+      addTemplate(
+        addLayer(addHost(spec, "pi", { system: "aarch64-linux" }), "work", { hosts: ["pi"] }),
+        "go",
+      ),
+    );
+    expect(() =>
+      editSpec(spec, [
+        { host: "pi", entry: { system: "aarch64-linux" } },
+        { host: "PI", entry: { system: "aarch64-linux" } },
+      ]),
+    ).toThrow(/"PI" clashes with "pi"/);
+    expect(() => editSpec(spec, [{ template: "go" }, { template: "golang" }])).toThrow(
+      /template go already exists/,
+    );
+    expect(spec.hosts.pi).toBeUndefined();
+    expect(spec.templates).toEqual(["python", "node", "rust"]);
   });
 });
 

@@ -60,6 +60,31 @@ for (let i = 0; i < 7; i++) {
   render.push(Number(process.hrtime.bigint() - t) / 1e6);
 }
 
+// 4. renderHome of the default spec, cold: the first call in a fresh Node process (what a
+// --yes run pays: the printer's first layouts), median of RUNS processes.
+const coreUrl = import.meta.resolve("@nixhome/core");
+const coldScript = `
+const core = await import(${JSON.stringify(coreUrl)});
+const spec = core.parseHomeSpec(${JSON.stringify({
+  version: 1,
+  user: { name: "Big Boss", email: "bigboss@metalrodeo.xyz", username: "bigboss" },
+  system: "x86_64-linux",
+  hosts: { laptop: {}, "work-server": {}, "cloud-instance": {} },
+  templates: ["python", "node", "rust"],
+})});
+const t = process.hrtime.bigint();
+core.renderHome(spec);
+process.stdout.write(String(Number(process.hrtime.bigint() - t) / 1e6));
+`;
+const cold = [];
+for (let i = 0; i < RUNS; i++) {
+  const r = spawnSync(process.execPath, ["--input-type=module", "-e", coldScript], {
+    encoding: "utf8",
+  });
+  if (r.status !== 0) throw new Error(`cold renderHome failed: ${r.stderr}`);
+  cold.push(Number(r.stdout));
+}
+
 const rows = [
   {
     metric: "`--yes` run / `node -e 0`",
@@ -72,6 +97,11 @@ const rows = [
     note: "one file, zero runtime dependencies",
   },
   { metric: "dist/cli.js gzip -9", value: `${(gz / 1024).toFixed(1)} KiB`, note: "" },
+  {
+    metric: "renderHome, default spec, cold",
+    value: `${median(cold).toFixed(1)} ms`,
+    note: `first call in a fresh process, median of ${RUNS}; fixed files are template text, the printer prints hosts and project templates`,
+  },
   {
     metric: "renderHome, 500 hosts × 20 layers",
     value: `${median(render).toFixed(0)} ms`,

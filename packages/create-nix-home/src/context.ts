@@ -4,12 +4,11 @@
  * (git identity, account, home, platform). Steps read the Context; nothing
  * else looks at argv or the environment.
  */
-import { spawnSync } from "node:child_process";
 import { readFileSync, statSync } from "node:fs";
 import { homedir, hostname, userInfo } from "node:os";
-import { isatty } from "node:tty";
 import {
   ALL_SYSTEMS,
+  builtin,
   type ChannelId,
   checkCacheKey,
   checkCacheUrl,
@@ -34,6 +33,7 @@ import {
   SHELLS,
   type Shell,
 } from "@nixhome/core";
+import { gitOnPath, readGitIdentity } from "./git-config.js";
 
 export interface Io {
   stdout: (text: string) => void;
@@ -57,36 +57,24 @@ export interface Environment {
 }
 
 export function realEnvironment(): Environment {
-  // One git process answers every question a run has for git (is it there,
-  // user.name, user.email): each spawn costs milliseconds a --yes run notices.
-  let identity: { found: boolean; values: Map<string, string> } | undefined;
+  // The global config files answer the common case without starting git (see
+  // git-config.ts); otherwise one git process answers both keys.
+  let identity: Map<string, string> | undefined;
   const gitIdentity = () => {
-    if (!identity) {
-      const r = spawnSync("git", ["config", "--get-regexp", "^user\\.(name|email)$"], {
-        encoding: "utf8",
-        stdio: ["ignore", "pipe", "ignore"],
-        timeout: 5000,
-      });
-      const values = new Map<string, string>();
-      // Exit 1: git ran and found none of the keys.
-      const found = !r.error && (r.status === 0 || r.status === 1);
-      if (r.status === 0)
-        for (const line of r.stdout.split("\n")) {
-          const space = line.indexOf(" ");
-          const key = line.slice(0, space).toLowerCase();
-          const value = line.slice(space + 1).trim();
-          // The last value wins, as with `git config --get`.
-          if (space > 0 && value) values.set(key, value);
-        }
-      identity = { found, values };
-    }
+    identity ??= readGitIdentity(process.env, process.cwd())?.values ?? askGit();
     return identity;
   };
+  let onPath: boolean | undefined;
+  let tty: boolean | undefined;
   return {
     cwd: process.cwd(),
     env: process.env,
-    // isatty(0), not process.stdin.isTTY: creating the stdin stream costs a --yes run milliseconds.
-    isTTY: isatty(0),
+    // isatty(0), not process.stdin.isTTY: creating the stdin stream costs a --yes run
+    // milliseconds; asked only when needed (node:tty loads net and stream).
+    get isTTY() {
+      tty ??= builtin("node:tty").isatty(0);
+      return tty;
+    },
     platform: process.platform,
     arch: process.arch,
     homedir,
@@ -98,9 +86,31 @@ export function realEnvironment(): Environment {
       }
     },
     hostname,
-    gitConfig: (key) => gitIdentity().values.get(key.toLowerCase()),
-    hasGit: () => gitIdentity().found,
+    gitConfig: (key) => gitIdentity().get(key.toLowerCase()),
+    hasGit: () => {
+      onPath ??= gitOnPath(process.env);
+      return onPath;
+    },
   };
+}
+
+/** `git config` itself: user.name and user.email as git resolves them (includes, system file…). */
+function askGit(): Map<string, string> {
+  const r = builtin("node:child_process").spawnSync(
+    "git",
+    ["config", "--get-regexp", "^user\\.(name|email)$"],
+    { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], timeout: 5000 },
+  );
+  const values = new Map<string, string>();
+  if (r.status === 0)
+    for (const line of r.stdout.split("\n")) {
+      const space = line.indexOf(" ");
+      const key = line.slice(0, space).toLowerCase();
+      const value = line.slice(space + 1).trim();
+      // The last value wins, as with `git config --get`.
+      if (space > 0 && value) values.set(key, value);
+    }
+  return values;
 }
 
 /** One `--host NAME[:SYSTEM]`. */

@@ -69,6 +69,10 @@ export interface AddLayerOptions {
  * chosen configurations. Refuses a layer that exists and an empty choice.
  */
 export function addLayer(spec: HomeSpec, name: string, options: AddLayerOptions): HomeSpec {
+  return editSpec(spec, [{ layer: name, options }]);
+}
+
+function layerInto(spec: HomeSpec, name: string, options: AddLayerOptions): void {
   fail(checkLayerName(name));
   const existing = usedLayers(spec).find((l) => sameName(l, name));
   if (existing)
@@ -76,9 +80,8 @@ export function addLayer(spec: HomeSpec, name: string, options: AddLayerOptions)
   const hosts = [...new Set(options.hosts ?? [])];
   if (!options.default && hosts.length === 0)
     throw new NixhomeError(`choose at least one host (or ${DEFAULT_CONFIG}) to stack the layer`, 2);
-  const next = copy(spec);
   for (const h of hosts) {
-    const host = own(next.hosts, h);
+    const host = own(spec.hosts, h);
     if (!host)
       throw new NixhomeError(
         `unknown host ${q(h)}${didYouMean(h, [...Object.keys(spec.hosts), DEFAULT_CONFIG])}`,
@@ -86,8 +89,7 @@ export function addLayer(spec: HomeSpec, name: string, options: AddLayerOptions)
       );
     host.layers.push(name);
   }
-  if (options.default) next.layers.push(name);
-  return revalidate(next);
+  if (options.default) spec.layers.push(name);
 }
 
 /** What a new host is: its own system, layers, and optionally its own settings. */
@@ -120,6 +122,10 @@ export function addHost(
   host: NewHost,
   options: AddHostOptions = {},
 ): HomeSpec {
+  return editSpec(spec, [{ host: name, entry: host, options }]);
+}
+
+function hostInto(spec: HomeSpec, name: string, host: NewHost, options: AddHostOptions): void {
   fail(checkHostName(name));
   const clash = Object.keys(spec.hosts).find((h) => sameName(h, name));
   if (clash)
@@ -169,9 +175,7 @@ export function addHost(
     fail(checkStateVersion(host.stateVersion));
     entry.stateVersion = host.stateVersion;
   }
-  const next = copy(spec);
-  next.hosts[name] = entry;
-  return revalidate(next);
+  spec.hosts[name] = entry;
 }
 
 /** The preset id of a template name or alias (`golang` → `go`). */
@@ -182,11 +186,36 @@ export function templateId(lang: string): string {
 
 /** Add a project template (a dev-shell preset id or alias); refuses one that exists. */
 export function addTemplate(spec: HomeSpec, lang: string): HomeSpec {
+  return editSpec(spec, [{ template: lang }]);
+}
+
+function templateInto(spec: HomeSpec, lang: string): void {
   const id = templateId(lang);
   if (spec.templates.includes(id))
     throw new NixhomeError(
       `template ${id} already exists (profiles/project-templates/${id}.nix)`,
       2,
     );
-  return revalidate({ ...copy(spec), templates: [...spec.templates, id] });
+  spec.templates.push(id);
+}
+
+/** One edit of `editSpec`: what addLayer, addHost or addTemplate take. */
+export type SpecEdit =
+  | { layer: string; options: AddLayerOptions }
+  | { host: string; entry: NewHost; options?: AddHostOptions }
+  | { template: string };
+
+/**
+ * Several edits in order, each checked against the spec the ones before it
+ * made, and the result validated once, as nixhome.json (create-nix-home adds
+ * all its hosts and templates this way: one validation, not one per edit).
+ */
+export function editSpec(spec: HomeSpec, edits: readonly SpecEdit[]): HomeSpec {
+  const next = copy(spec);
+  for (const e of edits) {
+    if ("layer" in e) layerInto(next, e.layer, e.options);
+    else if ("host" in e) hostInto(next, e.host, e.entry, e.options ?? {});
+    else templateInto(next, e.template);
+  }
+  return revalidate(next);
 }

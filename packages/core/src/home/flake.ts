@@ -11,6 +11,8 @@ import { CHANNELS } from "../channels.js";
 import { n } from "../nix/build.js";
 import { renderNix } from "../nix/printer.js";
 import { NixhomeError } from "../plan/plan.js";
+import { LAYER_TEMPLATES } from "./layers.js";
+import { SERVICE_FILES } from "./services.js";
 import type { ChannelId } from "./spec.js";
 
 /**
@@ -44,5 +46,15 @@ export function renderHomeNix(): string {
   return HOME_TEMPLATE;
 }
 
-/** The template texts, for tests and tools that check them (nixfmt, nix-instantiate --parse). */
-export const HOME_TEMPLATES = { "flake.nix": FLAKE_TEMPLATE, "home.nix": HOME_TEMPLATE } as const;
+/**
+ * Every fixed Nix file of a home repository by its path there, for tests and
+ * tools that check them (nixfmt, nix-instantiate --parse, the option checks).
+ */
+export const HOME_TEMPLATES: Readonly<Record<string, string>> = {
+  "flake.nix": FLAKE_TEMPLATE,
+  "home.nix": HOME_TEMPLATE,
+  ...Object.fromEntries(
+    Object.entries(LAYER_TEMPLATES).map(([name, text]) => [`profiles/${name}.nix`, text]),
+  ),
+  ...Object.fromEntries(SERVICE_FILES.map((f) => [f.path, f.text])),
+};

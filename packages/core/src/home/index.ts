@@ -13,7 +13,9 @@ export {
   addLayer,
   addTemplate,
   DEFAULT_CONFIG,
+  editSpec,
   type NewHost,
+  type SpecEdit,
   templateId,
 } from "./edit.js";
 export { fillNixTemplate, HOME_TEMPLATES, renderHomeFlake, renderHomeNix } from "./flake.js";
@@ -25,24 +27,19 @@ export {
   WORKFLOWS,
 } from "./fleet.js";
 export {
-  baseLayer,
   customLayer,
-  EDITOR_COMMAND,
   HOST_PACKAGES,
   hostModule,
-  identityModule,
+  LAYER_TEMPLATES,
   type LayerFileInput,
-  layerModule,
-  OH_MY_ZSH,
-  personalLayer,
   renderHostFile,
   renderLayerFile,
-  SHELL_ALIASES,
 } from "./layers.js";
 export {
   collectOptionPaths,
   collectPackages,
   moduleFn,
+  moduleFromText,
   packageList,
   type Rank,
   scalar,
@@ -50,15 +47,7 @@ export {
 } from "./module.js";
 export { PLOP_PACKAGE, PLOP_PACKAGE_RANGE, PLOP_RANGE, renderPlopFiles } from "./plop.js";
 export { type HomeNixFile, homeNixFiles, type NixFileKind, renderHome } from "./render.js";
-export {
-  codeServerModule,
-  DOCKER_SOCKET,
-  dockerModule,
-  HOST_PATH,
-  ROOTLESS_PACKAGES,
-  type ServiceFile,
-  serviceFiles,
-} from "./services.js";
+export { SERVICE_FILES, type ServiceFile } from "./services.js";
 export {
   BUILTIN_LAYERS,
   CACHE_KEY_PATTERN,

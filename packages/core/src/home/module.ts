@@ -10,10 +10,19 @@
  * wrapped, so they merge across layers. Custom layers (added with `npx plop
  * profile`) follow the personal rule.
  */
-import type { BindingLike, NixExpr } from "../nix/ast.js";
+import type { BinaryOp, BindingLike, NixExpr } from "../nix/ast.js";
 import { n } from "../nix/build.js";
 import type { NixValue } from "../nix/to-nix.js";
 import { toNix } from "../nix/to-nix.js";
+import { parseNix } from "../parse/parser.js";
+import { stringParts } from "../parse/strings.js";
+import {
+  type AttrName,
+  type Expr,
+  type NixFile,
+  type SyntaxBindingLike,
+  staticName,
+} from "../parse/syntax.js";
 
 export type Rank = "base" | "layer" | "host";
 
@@ -195,4 +204,168 @@ export function collectPackages(e: NixExpr): string[] {
       add(name.slice(5));
   });
   return out;
+}
+
+/**
+ * A module file's text as an expression, read with core's Nix parser (the
+ * doctor's), so the checks above read a template file as it is, hand edits
+ * included. `#` comments above a binding or list item, and a blank line
+ * before it, are kept (the printer prints the result back as it was written).
+ * Syntax the expression model has no node for is read the way Nix desugars it:
+ * `a < b` → `__lessThan a b`, `a * b` → `__mul a b`, `a -> b` → `!a || b`,
+ * `e ? a` → `__hasAttr e "a"`, `<p>` → `__findFile __nixPath "p"`; `assert c; e`
+ * is read as `e` (the checks look at definitions). A `${…}` attribute name stays
+ * its source text, so an option check reports it rather than skipping it.
+ */
+export function moduleFromText(source: string): NixExpr {
+  const file = parseNix(source);
+  return new FromSyntax(file).expr(file.expr);
+}
+
+const DESUGARED: Readonly<Record<string, (l: NixExpr, r: NixExpr) => NixExpr>> = {
+  "<": (l, r) => n.call("__lessThan", l, r),
+  ">": (l, r) => n.call("__lessThan", r, l),
+  "<=": (l, r) => n.not(n.call("__lessThan", r, l)),
+  ">=": (l, r) => n.not(n.call("__lessThan", l, r)),
+  "*": (l, r) => n.call("__mul", l, r),
+  "/": (l, r) => n.call("__div", l, r),
+  "->": (l, r) => n.op("||", n.not(l), r),
+};
+const BINARY = new Set<string>(["//", "++", "+", "-", "==", "!=", "&&", "||"]);
+
+class FromSyntax {
+  constructor(readonly file: NixFile) {}
+
+  /** The `#` comment lines in [from, to) and whether a blank line comes before them. */
+  trivia(from: number, to: number): { comment?: string; gap?: boolean } {
+    const lines: string[] = [];
+    let first = to;
+    for (const c of this.file.comments) {
+      if (c.start < from || c.end > to || c.block) continue;
+      if (lines.length === 0) first = c.start;
+      lines.push(this.file.source.slice(c.start + 1, c.end).replace(/^ /, ""));
+    }
+    const gap = /\n[ \t]*\n/.test(this.file.source.slice(from, first));
+    return { ...(lines.length ? { comment: lines.join("\n") } : {}), ...(gap ? { gap } : {}) };
+  }
+
+  name(a: AttrName): string {
+    return staticName(a) ?? this.file.source.slice(a.start, a.end);
+  }
+
+  selector(a: AttrName): string | NixExpr {
+    if (a.kind === "ident") return a.name;
+    return staticName(a) ?? this.expr(a.kind === "interp" ? a.expr : a.str);
+  }
+
+  bindings(bs: readonly SyntaxBindingLike[], open: number): BindingLike[] {
+    let prev = open;
+    return bs.map((b) => {
+      const t = this.trivia(prev, b.start);
+      prev = b.end;
+      if (b.type === "Inherit")
+        return n.inherit(
+          b.names.map((x) => this.name(x)),
+          b.from ? this.expr(b.from) : undefined,
+          t,
+        );
+      return n.bind(
+        b.path.names.map((x) => this.name(x)),
+        this.expr(b.value),
+        t,
+      );
+    });
+  }
+
+  expr(e: Expr): NixExpr {
+    switch (e.type) {
+      case "Var":
+        if (e.name === "true" || e.name === "false") return n.bool(e.name === "true");
+        if (e.name === "null") return n.null();
+        // `f or` passes a variable named `or` (parser.y), which n.id would refuse.
+        return e.name === "or" ? { ...n.id("x"), name: "or" } : n.id(e.name);
+      case "Int":
+        return n.int(BigInt(e.raw));
+      case "Float":
+        return n.float(Number(e.raw));
+      case "String": {
+        const parts: Array<string | NixExpr> = [];
+        for (const p of stringParts(e)) {
+          if (p.kind === "interp") parts.push(this.expr(p.expr));
+          else if (typeof parts[parts.length - 1] === "string") parts[parts.length - 1] += p.value;
+          else parts.push(p.value);
+        }
+        return { ...n.str(""), parts };
+      }
+      case "Path":
+        if (e.parts.every((p) => p.kind !== "interp"))
+          return n.path(this.file.source.slice(e.start, e.end));
+        return {
+          ...n.str(""),
+          parts: e.parts.map((p) => (p.kind === "interp" ? this.expr(p.expr) : p.value)),
+        };
+      case "SPath":
+        return n.call("__findFile", n.id("__nixPath"), e.raw.slice(1, -1));
+      case "Uri":
+        return n.str(e.raw);
+      case "Paren":
+        return this.expr(e.expr);
+      case "List": {
+        let prev = e.start + 1;
+        return n.list(
+          e.items.map((i) => {
+            const { comment } = this.trivia(prev, i.start);
+            prev = i.end;
+            return n.item(this.expr(i), comment);
+          }),
+        );
+      }
+      case "AttrSet":
+        return n.attrs(this.bindings(e.bindings, e.open + 1), e.rec);
+      case "LetOld":
+        return n.let(this.bindings(e.bindings, e.start), n.id("body"));
+      case "Let":
+        return n.let(this.bindings(e.bindings, e.start + 3), this.expr(e.body));
+      case "Lambda": {
+        const body = this.expr(e.body);
+        if (e.param.type === "Ident") return n.lambda(e.param.name, body);
+        const p = e.param;
+        return n.fn(
+          p.formals.map((f) =>
+            f.default ? { name: f.name, default: this.expr(f.default) } : f.name,
+          ),
+          body,
+          { ellipsis: p.ellipsis, ...(p.at ? { bind: p.at.name } : {}) },
+        );
+      }
+      case "App":
+        return n.call(this.expr(e.fn), ...e.args.map((a) => this.expr(a)));
+      case "Select":
+        return n.select(
+          this.expr(e.expr),
+          e.path.names.map((x) => this.selector(x)),
+          e.default ? this.expr(e.default) : undefined,
+        );
+      case "HasAttr":
+        return n.call("__hasAttr", this.expr(e.expr), ...e.path.names.map((x) => this.selector(x)));
+      case "BinOp": {
+        const l = this.expr(e.left);
+        const r = this.expr(e.right);
+        const desugar = DESUGARED[e.op];
+        if (desugar) return desugar(l, r);
+        if (!BINARY.has(e.op)) throw new TypeError(`unknown operator ${e.op}`);
+        return n.op(e.op as BinaryOp, l, r);
+      }
+      case "Not":
+        return n.not(this.expr(e.expr));
+      case "Neg":
+        return n.neg(this.expr(e.expr));
+      case "If":
+        return n.if(this.expr(e.cond), this.expr(e.then), this.expr(e.else));
+      case "With":
+        return n.with(this.expr(e.env), this.expr(e.body));
+      case "Assert":
+        return this.expr(e.body);
+    }
+  }
 }

@@ -1,18 +1,22 @@
 /**
- * renderHome: HomeSpec → FilePlan, pure. flake.nix and home.nix are fixed
- * template files; every other Nix file is an expression printed by the Nix
- * printer, and `homeNixFiles` exposes those expressions so tests (and
- * generators) can inspect structure instead of text.
+ * renderHome: HomeSpec → FilePlan, pure. Files that never vary (flake.nix,
+ * home.nix, profiles/base.nix and personal.nix, services/*.nix) are template
+ * files, planned as their text; the Nix printer prints only what varies: host
+ * files, custom layers and project templates. `homeNixFiles` exposes every
+ * module file as an expression (template files read with core's Nix parser) so
+ * tests and checks inspect structure instead of text.
  */
 import type { NixExpr } from "../nix/ast.js";
 import { renderNix } from "../nix/printer.js";
+import { own } from "../own.js";
 import { checkPlan, type FilePlan, type PlannedFile } from "../plan/plan.js";
 import { renderHomeGitignore, renderHomeReadme } from "./docs.js";
 import { renderHomeFlake, renderHomeNix } from "./flake.js";
 import { renderFleetFiles } from "./fleet.js";
-import { hostModule, identityModule, layerModule } from "./layers.js";
+import { customLayer, hostModule, LAYER_TEMPLATES } from "./layers.js";
+import { moduleFromText } from "./module.js";
 import { renderPlopFiles } from "./plop.js";
-import { serviceFiles } from "./services.js";
+import { SERVICE_FILES } from "./services.js";
 import { type HomeSpec, renderSpecJson, usedLayers } from "./spec.js";
 import { templateExpr } from "./templates.js";
 
@@ -24,42 +28,72 @@ export interface HomeNixFile {
   expr: NixExpr;
 }
 
+/** A Nix file of the repository besides flake.nix: a template file's text, or an expression to print. */
+type NixSource = { path: string; kind: NixFileKind } & (
+  | { text: string; expr?: undefined }
+  | { expr: NixExpr; text?: undefined }
+);
+
+function nixSources(spec: HomeSpec): NixSource[] {
+  const layers = usedLayers(spec);
+  return [
+    { path: "home.nix", kind: "module", text: renderHomeNix() },
+    ...layers.map((l): NixSource => {
+      const text = own(LAYER_TEMPLATES, l);
+      const path = `profiles/${l}.nix`;
+      return text === undefined
+        ? { path, kind: "module", expr: customLayer({ name: l }) }
+        : { path, kind: "module", text };
+    }),
+    ...(layers.includes("base")
+      ? SERVICE_FILES.map((f): NixSource => ({ path: f.path, kind: "module", text: f.text }))
+      : []),
+    ...Object.keys(spec.hosts).map(
+      (h): NixSource => ({ path: `hosts/${h}.nix`, kind: "module", expr: hostModule(spec, h) }),
+    ),
+    ...spec.templates.map(
+      (t): NixSource => ({
+        path: `profiles/project-templates/${t}.nix`,
+        kind: "template",
+        expr: templateExpr(t),
+      }),
+    ),
+  ];
+}
+
+const read = new Map<string, NixExpr>();
+
+/** A template file's text as an expression (each text is parsed once). */
+function templateModule(text: string): NixExpr {
+  let e = read.get(text);
+  if (!e) {
+    e = moduleFromText(text);
+    read.set(text, e);
+  }
+  return e;
+}
+
 /**
- * Every printed Nix file of the repository, as expressions (modules are Home
- * Manager modules); home.nix is there as the expression of its template, for checks.
+ * Every Nix file of the repository but flake.nix, as expressions (modules are
+ * Home Manager modules): printed files as the expression the printer prints,
+ * template files as core's Nix parser reads their text.
  */
 export function homeNixFiles(spec: HomeSpec): HomeNixFile[] {
-  return [
-    { path: "home.nix", kind: "module", expr: identityModule() },
-    ...usedLayers(spec).map((l) => ({
-      path: `profiles/${l}.nix`,
-      kind: "module" as const,
-      expr: layerModule(spec, l),
-    })),
-    ...(usedLayers(spec).includes("base")
-      ? serviceFiles().map((f) => ({ ...f, kind: "module" as const }))
-      : []),
-    ...Object.keys(spec.hosts).map((h) => ({
-      path: `hosts/${h}.nix`,
-      kind: "module" as const,
-      expr: hostModule(spec, h),
-    })),
-    ...spec.templates.map((t) => ({
-      path: `profiles/project-templates/${t}.nix`,
-      kind: "template" as const,
-      expr: templateExpr(t),
-    })),
-  ];
+  return nixSources(spec).map((s) => ({
+    path: s.path,
+    kind: s.kind,
+    expr: s.text === undefined ? s.expr : templateModule(s.text),
+  }));
 }
 
 /** The whole repository for a spec, in memory. */
 export function renderHome(spec: HomeSpec): FilePlan {
   const plan: PlannedFile[] = [
     { path: "flake.nix", content: renderHomeFlake(spec.channel) },
-    { path: "home.nix", content: renderHomeNix() },
-    ...homeNixFiles(spec)
-      .filter((f) => f.path !== "home.nix")
-      .map((f) => ({ path: f.path, content: renderNix(f.expr) })),
+    ...nixSources(spec).map((s) => ({
+      path: s.path,
+      content: s.text === undefined ? renderNix(s.expr) : s.text,
+    })),
     { path: "nixhome.json", content: renderSpecJson(spec) },
     { path: "README.md", content: renderHomeReadme(spec) },
     { path: ".gitignore", content: renderHomeGitignore(spec), merge: "lines" as const },

@@ -1,14 +1,16 @@
 /**
- * Structural checks of generated modules, on expressions rather than text:
+ * Structural checks of generated modules, on expressions rather than text
+ * (template files are read into expressions by core's Nix parser, so a hand
+ * edit of one is checked as it is):
  * every option path must be a current Home Manager option, and within each
  * configuration no scalar may be defined twice at the same priority (that is
  * Home Manager's "conflicting definition values" error).
  */
 import type { NixExpr } from "../nix/ast.js";
 import { renderNix } from "../nix/printer.js";
-import { hostModule, identityModule, layerModule } from "./layers.js";
 import { collectOptionPaths } from "./module.js";
-import { serviceFiles } from "./services.js";
+import { homeNixFiles } from "./render.js";
+import { SERVICE_FILES } from "./services.js";
 import { type HomeSpec, homeConfigurations } from "./spec.js";
 
 /** One entry of Home Manager's option list (shared/home-manager/options.json). */
@@ -138,17 +140,23 @@ export function stackProblems(
   return problems;
 }
 
-/** stackProblems for every configuration of a spec. */
+/** stackProblems for every configuration of a spec (template files read from their text). */
 export function precedenceProblems(spec: HomeSpec): string[] {
+  const files = new Map(homeNixFiles(spec).map((f) => [f.path, f.expr]));
+  const at = (path: string) => {
+    const module = files.get(path);
+    if (!module) throw new Error(`precedenceProblems: no ${path} in the repository`);
+    return [path, module] as const;
+  };
   return homeConfigurations(spec).flatMap((c) =>
     stackProblems(
       [
-        ["home.nix", identityModule()],
+        at("home.nix"),
         ...c.layers.flatMap((l) => [
-          [`profiles/${l}.nix`, layerModule(spec, l)] as const,
-          ...(l === "base" ? serviceFiles().map((f) => [f.path, f.expr] as const) : []),
+          at(`profiles/${l}.nix`),
+          ...(l === "base" ? SERVICE_FILES.map((f) => at(f.path)) : []),
         ]),
-        ...(c.host ? [[`hosts/${c.host}.nix`, hostModule(spec, c.host)] as const] : []),
+        ...(c.host ? [at(`hosts/${c.host}.nix`)] : []),
       ],
       c.name,
     ),

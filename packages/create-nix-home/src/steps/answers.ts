@@ -99,7 +99,6 @@ export function expandHome(path: string, homedir: () => string): string {
 
 export async function collectAnswers(ctx: Context, prompts: Prompts): Promise<Answers> {
   const { flags, config, environment: env } = ctx;
-  const hasGit = env.hasGit();
   const given: Record<Question, unknown> = {
     dir: flags.dir,
     name: flags.name ?? config?.user.name,
@@ -112,7 +111,8 @@ export async function collectAnswers(ctx: Context, prompts: Prompts): Promise<An
     hosts: flags.hosts ?? (config ? Object.keys(config.hosts) : undefined),
     templates: flags.templates ?? config?.templates,
     channel: flags.channel ?? config?.channel,
-    git: hasGit ? flags.git : false,
+    // --no-git needs no git; otherwise a machine without git gets no repository.
+    git: flags.git === false || !env.hasGit() ? false : flags.git,
   };
   const ask = !ctx.yes;
   if (ask && !env.isTTY) {

@@ -2,9 +2,8 @@
  * Step 4: `git init` and `git add -A`, because flakes only see files git
  * knows. A failure here is reported but does not undo the written files.
  */
-import { spawnSync } from "node:child_process";
 import { resolve } from "node:path";
-import { UNTRUSTED_GIT_ARGS } from "@nixhome/core";
+import { builtin, UNTRUSTED_GIT_ARGS } from "@nixhome/core";
 import type { Context } from "../context.js";
 
 export function initGit(ctx: Context, dir: string): boolean {
@@ -15,7 +14,7 @@ export function initGit(ctx: Context, dir: string): boolean {
     ["add", "-A", "--", ".", ":(exclude).nixhome-txn", ":(exclude).nixhome-staging-*"],
   ]) {
     // --force may write into a folder that already has an untrusted .git of its own.
-    const r = spawnSync("git", [...UNTRUSTED_GIT_ARGS, ...args], {
+    const r = builtin("node:child_process").spawnSync("git", [...UNTRUSTED_GIT_ARGS, ...args], {
       cwd,
       encoding: "utf8",
       stdio: ["ignore", "pipe", "pipe"],

@@ -8,15 +8,15 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import {
-  addHost,
-  addTemplate,
   BUILTIN_LAYERS,
+  editSpec,
   type FilePlan,
   HEADLESS_HOSTS,
   type HomeSpec,
   own,
   parseHomeSpec,
   renderHome,
+  type SpecEdit,
   templateId,
   usedLayers,
 } from "@nixhome/core";
@@ -26,7 +26,7 @@ import type { Answers } from "./answers.js";
 export function buildSpec(ctx: Context, a: Answers): HomeSpec {
   const config = ctx.config;
   const layers = config?.layers ?? [...BUILTIN_LAYERS];
-  let spec = parseHomeSpec(
+  const spec = parseHomeSpec(
     {
       version: 1,
       user: { name: a.name, email: a.email, username: a.username, homeDirectory: a.home },
@@ -43,7 +43,9 @@ export function buildSpec(ctx: Context, a: Answers): HomeSpec {
     },
     "answers",
   );
-  // Hosts and templates go through the same edits as `npx plop host|template`.
+  // Hosts and templates go through the same edits as `npx plop host|template`
+  // (validated once, together).
+  const edits: SpecEdit[] = [];
   for (const h of a.hosts) {
     const before = own(config?.hosts, h.name);
     // No desktop on a known headless host: vim there when VS Code is the editor.
@@ -51,17 +53,21 @@ export function buildSpec(ctx: Context, a: Answers): HomeSpec {
       !before && HEADLESS_HOSTS.includes(h.name) && a.editor === "vscode"
         ? { editor: "vim" as const }
         : {};
-    spec = addHost(
-      spec,
-      h.name,
-      { ...before, ...headless, system: h.system ?? a.system, layers: before?.layers ?? layers },
-      { newLayers: true },
-    );
+    edits.push({
+      host: h.name,
+      entry: {
+        ...before,
+        ...headless,
+        system: h.system ?? a.system,
+        layers: before?.layers ?? layers,
+      },
+      options: { newLayers: true },
+    });
   }
   const templates = a.templates.map(templateId);
   for (const t of templates.filter((t, i) => templates.indexOf(t) === i))
-    spec = addTemplate(spec, t);
-  return spec;
+    edits.push({ template: t });
+  return editSpec(spec, edits);
 }
 
 /**
