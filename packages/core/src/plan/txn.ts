@@ -512,17 +512,20 @@ export function markCommitted(txn: Txn, flush: () => void = () => {}): void {
  */
 export function release(txn: Txn, made: readonly string[] = []): void {
   try {
-    try {
-      for (const name of made)
-        if (name.endsWith("/")) rmdirSync(join(txn.dir, name));
-        else unlinkSync(join(txn.dir, name));
-      unlinkSync(join(txn.dir, ".gitignore"));
-      unlinkSync(join(txn.dir, "lock"));
-      rmdirSync(txn.dir);
-      return;
-    } catch {
-      // something else is in there (or already gone): the thorough way below
-    }
+    // The names one by one only when this run knows them all (the journal among them, first):
+    // otherwise the lock must not go before whatever journal is there.
+    if (made.length)
+      try {
+        for (const name of made)
+          if (name.endsWith("/")) rmdirSync(join(txn.dir, name));
+          else unlinkSync(join(txn.dir, name));
+        unlinkSync(join(txn.dir, ".gitignore"));
+        unlinkSync(join(txn.dir, "lock"));
+        rmdirSync(txn.dir);
+        return;
+      } catch {
+        // something else is in there (or already gone): the thorough way below
+      }
     clearLeftovers(txn);
     rmSync(join(txn.dir, ".gitignore"), { force: true });
     rmSync(join(txn.dir, "lock"), { force: true });
