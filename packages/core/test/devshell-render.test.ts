@@ -85,7 +85,8 @@ describe("flake.nix", () => {
     expect(text).toContain("replace python313 by python314");
     expect(text).toContain("`nix flake update` updates nixpkgs");
     expect(text).toContain("formatter = forEachSystem (pkgs: pkgs.nixfmt);");
-    expect(text).toMatch(/^ {4}\{ nixpkgs, \.\.\. \}:$/m);
+    expect(text).toMatch(/^ {4}\{ self, nixpkgs, \.\.\. \}:$/m);
+    expect(text).toContain("      checks = self.devShells;\n");
     expect(text.split("\n").every((l) => l.length <= 100)).toBe(true);
   });
 
@@ -253,6 +254,7 @@ interface FlakeSummary {
   outputNames: string[];
   devShells: Record<string, { default: ShellSummary }>;
   formatter: Record<string, string>;
+  checks: Record<string, { default: ShellSummary }>;
 }
 
 function evalFlakes(
@@ -315,7 +317,9 @@ describeNix("generated flakes under real Nix", () => {
       const preset = singles[i]?.choices[0]?.preset as Preset;
       const shell = composeShell([{ preset }]);
       expect(r.inputs).toEqual({ nixpkgs: CHANNELS.unstable.nixpkgs });
-      expect(r.outputNames).toEqual(["devShells", "formatter"]);
+      expect(r.outputNames).toEqual(["checks", "devShells", "formatter"]);
+      // `nix flake check` builds each system's shell.
+      expect(r.checks).toEqual(r.devShells);
       expect(Object.keys(r.devShells).sort()).toEqual([...CHANNELS.unstable.systems].sort());
       expect(r.formatter["x86_64-linux"]).toBe("nixfmt");
       const linux = r.devShells["x86_64-linux"]?.default as ShellSummary;

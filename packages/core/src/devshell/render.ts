@@ -139,9 +139,9 @@ export function renderFlake(
     "`nix develop` (or direnv, through .envrc) enters this shell.",
     ...(bump ? [`To change a version, ${bump} below.`] : []),
   ].join("\n");
-  // `...` keeps the flake valid when inputs are added (self is passed too).
+  // `...` keeps the flake valid when inputs are added.
   const outputs = n.fn(
-    ["nixpkgs", ...shell.inputs.map((i) => i.name)],
+    ["self", "nixpkgs", ...shell.inputs.map((i) => i.name)],
     n.let(
       [
         n.bind("systems", [...channel.systems]),
@@ -161,6 +161,10 @@ export function renderFlake(
         n.bind("formatter", n.call("forEachSystem", n.lambda("pkgs", n.ref("pkgs.nixfmt"))), {
           gap: true,
           comment: "`nix fmt` formats this file.",
+        }),
+        n.bind("checks", n.ref("self.devShells"), {
+          gap: true,
+          comment: "`nix flake check` builds the shell of this system (so CI sees a missing package).",
         }),
       ]),
     ),

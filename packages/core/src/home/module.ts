@@ -283,7 +283,7 @@ class FromSyntax {
         if (e.name === "true" || e.name === "false") return n.bool(e.name === "true");
         if (e.name === "null") return n.null();
         // `f or` passes a variable named `or` (parser.y), which n.id would refuse.
-        return e.name === "or" ? { ...n.id("x"), name: "or" } : n.id(e.name);
+        return e.name === "or" ? ({ ...n.id("x"), name: "or" } as NixExpr) : n.id(e.name);
       case "Int":
         return n.int(BigInt(e.raw));
       case "Float":
