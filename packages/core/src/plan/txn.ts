@@ -346,7 +346,7 @@ function sameBytes(a: string, b: string): boolean {
  * inode (so it is the file the run staged, not one put there since), and the same size and
  * mtime (so nobody wrote to it since: a write sets the mtime to the time of the write).
  */
-function isOurs(path: string, e: JournalEntry): boolean {
+function isOurs(path: string, e: JournalEntry, dev: string): boolean {
   let st: BigIntStats;
   try {
     st = lstatSync(path, { bigint: true });
@@ -356,26 +356,26 @@ function isOurs(path: string, e: JournalEntry): boolean {
   return (
     st.isFile() &&
     st.ino.toString() === e.ino &&
-    st.dev.toString() === e.dev &&
+    st.dev.toString() === dev &&
     st.size === BigInt(e.size) &&
     st.mtimeNs.toString() === e.mtime
   );
 }
 
-/** Whether the seal a journal names is there, the very file the run made (see Seal). */
-function sealed(txn: Txn, seal: Seal): boolean {
+/**
+ * Whether the seal a journal names is there, the very file the run made (see Seal): its
+ * device now (a device number can change across a reboot — btrfs subvolumes, NFS — while
+ * inode and change time stay), or null.
+ */
+function sealed(txn: Txn, seal: Seal): string | null {
   let st: BigIntStats;
   try {
     st = lstatSync(join(txn.dir, "seal"), { bigint: true });
   } catch {
-    return false;
+    return null;
   }
-  return (
-    st.isFile() &&
-    st.dev.toString() === seal.dev &&
-    st.ino.toString() === seal.ino &&
-    st.ctimeNs.toString() === seal.ctime
-  );
+  const ok = st.isFile() && st.ino.toString() === seal.ino && st.ctimeNs.toString() === seal.ctime;
+  return ok ? st.dev.toString() : null;
 }
 
 /**
@@ -399,13 +399,14 @@ export function makeSeal(txn: Txn): Seal {
  * back; folders it made are removed when empty. Returns warnings for what it
  * had to leave (changed by someone since).
  */
-export function rollback(txn: Txn, j: Journal): void {
+export function rollback(txn: Txn, j: Journal, dev: string = j.seal.dev): void {
   const touched = new Set<string>();
   for (const e of [...j.entries].reverse()) {
     const final = insidePath(txn.real, e.path);
     if (final === null) continue;
     const shownPath = join(txn.shown, e.path);
-    const ours = isOurs(final, e);
+    // Every staged file was made next to the seal: on its device, whatever its number now.
+    const ours = e.dev === j.seal.dev && isOurs(final, e, dev);
     try {
       if (e.kind === "create") {
         if (ours) unlinkSync(final);
@@ -456,11 +457,12 @@ function recover(txn: Txn): void {
     // Not well-formed, or not sealed by a run on this machine (planted, or the folder was
     // copied since): nothing in it is acted on, and nothing is removed (its orig/ may hold
     // a person's files).
-    if (!j || !sealed(txn, j.seal))
+    const dev = j ? sealed(txn, j.seal) : null;
+    if (!j || dev === null)
       throw new NixhomeError(
         `${shownDir} holds a journal nixhome did not write; check it and remove the folder by hand`,
       );
-    rollback(txn, j);
+    rollback(txn, j, dev);
   }
   clearLeftovers(txn);
   const gi = join(txn.dir, ".gitignore");
