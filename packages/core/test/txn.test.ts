@@ -321,6 +321,24 @@ describe("transactional apply", () => {
     expect(tree(dir)).toEqual(before);
   });
 
+  it("a crashed run is still undone when its device number changed since (a reboot on btrfs or NFS)", () => {
+    const dir = seed();
+    const before = tree(dir);
+    expect(runChild(dir, { NIXHOME_TEST_CRASH_AT: "commit:4" }).signal).toBe("SIGKILL");
+    const jp = join(dir, TXN_DIR, "journal.json");
+    const j = JSON.parse(readFileSync(jp, "utf8"));
+    j.seal.dev = "4242";
+    for (const e of j.entries) e.dev = "4242";
+    writeFileSync(jp, JSON.stringify(j));
+    // Undone (the next run then writes the plan again): exactly one run's backups, no leftovers.
+    expect(runChild(dir, {}).stdout).not.toMatch(/^ERR/);
+    expect(existsSync(join(dir, "flake.nix.bak.1"))).toBe(false);
+    expect(existsSync(join(dir, "hosts", "laptop.nix.bak"))).toBe(false);
+    expect(readFileSync(join(dir, "flake.nix.bak"), "utf8")).toBe("{ old = true; }\n");
+    expect(existsSync(join(dir, TXN_DIR))).toBe(false);
+    expect(before["README.md"]).toBeDefined();
+  });
+
   it("a file a crashed run created, then edited in place to the same size, is kept by the undo", () => {
     const dir = tmp();
     const p: FilePlan = [
