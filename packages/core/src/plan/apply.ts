@@ -595,7 +595,7 @@ function transact(
         const d = parts.slice(0, k).join("/");
         if (seenDirs.has(d)) continue;
         seenDirs.add(d);
-        if (empty || probe.lstat(under(real, d)) === null) dirs.push(d);
+        if (probe.lstat(under(real, d)) === null) dirs.push(d);
       }
     }
     const seal = makeSeal(txn);

@@ -13,9 +13,9 @@
  *
  * Recovery trusts nothing in that folder: a cloned repository may carry a
  * planted one. A journal is acted on only when the seal it names is there
- * with that very device, inode and change time — which no clone, archive or
- * copy can reproduce (a change time cannot be set), so only a nixhome run on
- * this machine can have written it. Every path it names must still be plain,
+ * with that very inode and change time — which no clone, archive or copy can
+ * reproduce (a change time cannot be set), so only a nixhome run on this
+ * machine can have written it. Every path it names must still be plain,
  * relative, inside the target and reached without symlinks; a file is removed
  * or restored only when it is the very inode (device, inode, size, mtime) the
  * journal says the run wrote.
