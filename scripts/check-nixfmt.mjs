@@ -131,8 +131,8 @@ for (const shell of core.SHELLS)
               if (f.path.endsWith(".nix")) emit(`${label}/${f.path}`, f.content);
             // plop's files for this repository
             for (const h of Object.keys(spec.hosts))
-              emit(`plop host ${h} (${label})`, core.renderHostFile(spec, h));
-            emit(`plop host new (${label})`, core.renderHostFile(spec, "new-host"));
+              emit(`plop host ${h} (${label})`, core.renderHostFile(h));
+            emit(`plop host new (${label})`, core.renderHostFile("new-host"));
           }
 for (const input of [
   { name: "empty" },

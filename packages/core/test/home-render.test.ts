@@ -13,14 +13,19 @@ import {
   collectPackages,
   type FilePlan,
   fillNixTemplate,
+  GENERIC_HOST_TEMPLATE,
   type HmOption,
   HOME_TEMPLATES,
+  HOST_PACKAGES,
+  HOST_TEMPLATES,
   type HomeSpec,
   homeConfigurations,
   homeNixFiles,
   indexOptions,
+  LAYER_STARTER,
   moduleFromText,
   optionProblems,
+  PROJECT_TEMPLATES,
   parseHomeSpec,
   precedenceProblems,
   presets,
@@ -414,11 +419,25 @@ describe("fixed files are template files", () => {
       const body = p === "home.nix" ? text.replace(/^(#.*\n)+/, "") : text;
       expect(renderNix(moduleFromText(text)), p).toBe(body);
     }
-    // The same holds for what the printer writes itself.
-    for (const h of Object.keys(spec.hosts)) {
-      const text = renderHostFile(spec, h);
-      expect(renderNix(moduleFromText(text)), h).toBe(text);
+    // The same holds for the host files, the layer starter and every project template.
+    const others: Record<string, string> = {
+      ...Object.fromEntries(Object.entries(HOST_TEMPLATES).map(([h, t]) => [`hosts/${h}.nix`, t])),
+      "hosts/<any other>.nix": GENERIC_HOST_TEMPLATE,
+      "profiles/<new layer>.nix": LAYER_STARTER,
+      ...Object.fromEntries(
+        Object.entries(PROJECT_TEMPLATES).map(([id, t]) => [`project-templates/${id}.nix`, t]),
+      ),
+    };
+    for (const [p, text] of Object.entries(others)) {
+      expect(renderNix(moduleFromText(text)), p).toBe(text);
+      if (!p.startsWith("project-templates/"))
+        expect(optionProblems(moduleFromText(text), options), p).toEqual([]);
     }
+    expect(renderHostFile("box")).toBe(GENERIC_HOST_TEMPLATE);
+    // A preset host's template holds the packages HOST_PACKAGES says it adds.
+    for (const [h, text] of Object.entries(HOST_TEMPLATES))
+      expect(collectPackages(moduleFromText(text)), h).toEqual(HOST_PACKAGES[h]);
+    expect(Object.keys(HOST_TEMPLATES).sort()).toEqual(Object.keys(HOST_PACKAGES).sort());
     expect(collectOptionPaths(moduleFromText(HOME_TEMPLATES["home.nix"] as string))).toEqual([
       ["home", "username"],
       ["home", "homeDirectory"],

@@ -352,7 +352,6 @@ describe("structural checks catch mistakes", () => {
 
 describeNix("single-file renderers", () => {
   it("write files Nix parses and evaluates", () => {
-    const spec = parseHomeSpec({ ...BASE, hosts: { "build-box": { user: { email: "ci@x.y" } } } });
     const dir = mkdtempSync(join(tmpdir(), "nixhome-single-"));
     const files = {
       "layer.nix": renderLayerFile({
@@ -361,7 +360,7 @@ describeNix("single-file renderers", () => {
         packages: ["kubectl", "python3Packages.pip"],
       }),
       "empty-layer.nix": renderLayerFile({ name: "empty" }),
-      "host.nix": renderHostFile(spec, "build-box"),
+      "host.nix": renderHostFile("build-box"),
       "go.nix": renderTemplateFile("go"),
     };
     for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);

@@ -67,7 +67,7 @@ for (let i = 0; i < 7; i++) {
 }
 
 // 4. renderHome of the default spec, cold: the first call in a fresh Node process (what a
-// --yes run pays: the printer's first layouts), median of RUNS processes.
+// --yes run pays; no layout code: every Nix file is template text), median of RUNS processes.
 const coreUrl = import.meta.resolve("@nixhome/core");
 const coldScript = `
 const core = await import(${JSON.stringify(coreUrl)});
@@ -111,7 +111,7 @@ const rows = [
   {
     metric: "renderHome, default spec, cold",
     value: `${median(cold).toFixed(1)} ms`,
-    note: `first call in a fresh process, median of ${RUNS}; fixed files are template text, the printer prints hosts and project templates`,
+    note: `first call in a fresh process, median of ${RUNS}; every Nix file is template text, no layout code runs`,
   },
   {
     metric: "renderHome, 500 hosts × 20 layers",

@@ -183,7 +183,7 @@ export function planHost(repo: Repo, answers: HostAnswers): FilePlan {
     throw new NixhomeError(
       `${file} already exists but is not in nixhome.json; choose another name or add it yourself`,
     );
-  return plan(repo, file, renderHostFile(spec, name), spec);
+  return plan(repo, file, renderHostFile(name), spec);
 }
 
 export interface TemplateAnswers {

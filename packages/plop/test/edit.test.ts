@@ -5,6 +5,7 @@ import { join } from "node:path";
 import {
   applyPlan,
   collectPackages,
+  GENERIC_HOST_TEMPLATE,
   homeConfigurations,
   homeNixFiles,
   parseHomeSpec,
@@ -132,7 +133,11 @@ describe("host", () => {
       layers: ["base"],
       username: "boss",
     });
-    expect(readFileSync(join(dir, "hosts/desktop.nix"), "utf8")).toContain("home.packages");
+    // The very file create-nix-home writes for a host of that name: one template, one edit path.
+    const written = readFileSync(join(dir, "hosts/desktop.nix"), "utf8");
+    const spec = parseHomeSpec(readFileSync(join(dir, "nixhome.json"), "utf8"));
+    expect(written).toBe(renderHome(spec).find((f) => f.path === "hosts/desktop.nix")?.content);
+    expect(written).toBe(GENERIC_HOST_TEMPLATE);
   });
   it("refuses bad input", () => {
     const repo = readRepo(dir);

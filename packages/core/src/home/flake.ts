@@ -3,13 +3,13 @@
  * reviewable as Nix). Everything that varies is read from nixhome.json at
  * evaluation time, so generators add a layer, a host or a template by writing
  * one `.nix` file and editing the JSON — never this file. Only the two input
- * URLs of the channel are filled in, each printed by the Nix printer.
+ * URLs of the channel are filled in, each quoted as a Nix string by the
+ * printer's lexical rules (no layout code runs).
  */
 import FLAKE_TEMPLATE from "../../templates/home/flake.nix";
 import HOME_TEMPLATE from "../../templates/home/home.nix";
 import { CHANNELS } from "../channels.js";
-import { n } from "../nix/build.js";
-import { renderNix } from "../nix/printer.js";
+import { quoteString } from "../nix/lexical.js";
 import { NixhomeError } from "../plan/plan.js";
 import { LAYER_TEMPLATES } from "./layers.js";
 import { SERVICE_FILES } from "./services.js";
@@ -17,15 +17,16 @@ import type { ChannelId } from "./spec.js";
 
 /**
  * Replace each `"@name@"` (a Nix string in the template, so the template
- * parses as it is) with a value printed by the Nix printer. Every placeholder
- * must be filled and every value used.
+ * parses as it is) with a value quoted as a Nix string by the printer's
+ * lexical rules (`quoteString`: `"`, `\\` and `${` escaped). Every
+ * placeholder must be filled and every value used.
  */
 export function fillNixTemplate(template: string, values: Record<string, string>): string {
   let out = template;
   for (const [name, value] of Object.entries(values)) {
     const slot = `"@${name}@"`;
     if (!out.includes(slot)) throw new NixhomeError(`template has no ${slot}`);
-    out = out.replaceAll(slot, renderNix(n.str(value)).trimEnd());
+    out = out.replaceAll(slot, () => quoteString(value));
   }
   const left = /"@[A-Za-z0-9-]+@"/.exec(out);
   if (left) throw new NixhomeError(`template placeholder ${left[0]} is not filled`);

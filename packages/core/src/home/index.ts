@@ -28,8 +28,10 @@ export {
 } from "./fleet.js";
 export {
   customLayer,
+  GENERIC_HOST_TEMPLATE,
   HOST_PACKAGES,
-  hostModule,
+  HOST_TEMPLATES,
+  LAYER_STARTER,
   LAYER_TEMPLATES,
   type LayerFileInput,
   renderHostFile,
@@ -98,7 +100,8 @@ export {
   USERNAME_PATTERN,
   usedLayers,
 } from "./spec.js";
-export { renderTemplateFile, templateExpr } from "./templates.js";
+export { printTemplateFile, templateExpr } from "./template-exprs.js";
+export { PROJECT_TEMPLATES, renderTemplateFile } from "./templates.js";
 export {
   type HmOption,
   indexOptions,

@@ -1,17 +1,23 @@
 /**
- * The layers in profiles/ and one file per host in hosts/. base and personal
- * are template files (templates/home/profiles/); a custom layer and a host
- * file are expressions printed by the Nix printer (their comments name the
- * layer or host). Precedence follows `module.ts`.
+ * The layers in profiles/ and one file per host in hosts/, all template files
+ * (templates/home/profiles/, templates/home/hosts/): base, personal, the
+ * starter of a new layer and the host files never vary. Only plop's `profile`
+ * generator, which takes a purpose and packages from the user, prints a layer.
+ * Precedence follows `module.ts`.
  */
+
+import CLOUD_INSTANCE_TEMPLATE from "../../templates/home/hosts/cloud-instance.nix";
+import HOST_TEMPLATE from "../../templates/home/hosts/host.nix";
+import LAPTOP_TEMPLATE from "../../templates/home/hosts/laptop.nix";
+import WORK_SERVER_TEMPLATE from "../../templates/home/hosts/work-server.nix";
 import BASE_TEMPLATE from "../../templates/home/profiles/base.nix";
+import LAYER_TEMPLATE from "../../templates/home/profiles/layer.nix";
 import PERSONAL_TEMPLATE from "../../templates/home/profiles/personal.nix";
 import type { NixExpr } from "../nix/ast.js";
 import { n } from "../nix/build.js";
 import { renderNix } from "../nix/printer.js";
 import { own } from "../own.js";
-import { moduleFn, packageList, type Rank, scalar } from "./module.js";
-import type { HomeSpec } from "./spec.js";
+import { moduleFn, packageList } from "./module.js";
 
 /** What a host adds, by host name. */
 export const HOST_PACKAGES: Readonly<Record<string, readonly string[]>> = {
@@ -39,50 +45,48 @@ export interface LayerFileInput {
   packages?: readonly string[];
 }
 
-/** A new layer (as `npx plop profile` writes it): its packages, ready for more settings. */
+/**
+ * The starter of a new layer (`profiles/<name>.nix`) when nothing is said
+ * about it: create-nix-home writes it for a layer of `--config` that has no
+ * file yet. A template file: the file's path names the layer.
+ */
+export const LAYER_STARTER: string = LAYER_TEMPLATE;
+
+/**
+ * A new layer (as `npx plop profile` writes it): its packages, ready for more
+ * settings. Printed, since plop's purpose and packages are the user's; with
+ * neither it is LAYER_STARTER.
+ */
 export function customLayer(input: LayerFileInput): NixExpr {
   return moduleFn([
     n.bind("home.packages", packageList(input.packages ?? []), {
-      comment: `${input.purpose?.trim() || `The ${input.name} layer.`}\nScalars here are plain: they beat base and lose to a host's lib.mkForce.`,
+      comment: `${input.purpose?.trim() || "What this layer adds."}\nScalars here are plain: they beat base and lose to a host's lib.mkForce.`,
     }),
   ]);
 }
 
-/** Text of `profiles/<name>.nix` for a new layer. */
+/** Text of `profiles/<name>.nix` for a new layer (LAYER_STARTER when nothing is said about it). */
 export function renderLayerFile(input: LayerFileInput): string {
+  if (!input.purpose?.trim() && !input.packages?.length) return LAYER_STARTER;
   return renderNix(customLayer(input));
 }
 
-/** hosts/<name>.nix: what differs on that host; scalars use lib.mkForce. */
-export function hostModule(spec: HomeSpec, name: string): NixExpr {
-  const rank: Rank = "host";
-  const host = own(spec.hosts, name);
-  const uses = (layer: string) => (host?.layers ?? spec.layers).includes(layer);
-  const shell = host?.shell ?? spec.shell;
-  const packages = own(HOST_PACKAGES, name) ?? [];
-  const what: Record<string, string> = {
-    laptop: "Desktop-side tools for the laptop.",
-    "work-server": "Cluster and cloud tools for work.",
-    "cloud-instance": "A cloud instance stays lean: nothing beyond the layers below.",
-  };
-  return moduleFn(
-    [
-      n.bind("home.packages", packageList(packages), {
-        comment: `${own(what, name) ?? `What only ${name} gets.`}\nScalars here use lib.mkForce: a host beats every layer below it.`,
-      }),
-      name === "cloud-instance" && shell === "zsh" && uses("personal")
-        ? n.bind("programs.zsh.oh-my-zsh.enable", scalar(rank, false), {
-            gap: true,
-            comment: "A plain zsh starts faster.",
-          })
-        : null,
-    ],
-    // The comment tells the reader to use lib.mkForce; pkgs is for packages.
-    { args: ["pkgs", "lib"] },
-  );
-}
+/**
+ * hosts/<name>.nix: what differs on that host; scalars use lib.mkForce. Fixed
+ * text: a preset host (laptop, work-server, cloud-instance) has its own
+ * template, any other host the generic one (the file's path names the host).
+ * What depends on the host's settings reads `nixhome` at evaluation time.
+ */
+export const HOST_TEMPLATES: Readonly<Record<string, string>> = {
+  laptop: LAPTOP_TEMPLATE,
+  "work-server": WORK_SERVER_TEMPLATE,
+  "cloud-instance": CLOUD_INSTANCE_TEMPLATE,
+};
 
-/** Text of `hosts/<name>.nix` for a host of the spec. */
-export function renderHostFile(spec: HomeSpec, name: string): string {
-  return renderNix(hostModule(spec, name));
+/** The host file of any host without a template of its own. */
+export const GENERIC_HOST_TEMPLATE: string = HOST_TEMPLATE;
+
+/** Text of `hosts/<name>.nix` (the same for every spec: settings are read from nixhome.json). */
+export function renderHostFile(name: string): string {
+  return own(HOST_TEMPLATES, name) ?? GENERIC_HOST_TEMPLATE;
 }

@@ -1,24 +1,28 @@
 /**
- * Project templates: `profiles/project-templates/<lang>.nix` is a function
- * `{ pkgs }: pkgs.mkShell { … }` built from the same preset as
- * create-nix-devshell would use, so both tools give the same shell.
+ * Project templates: `profiles/project-templates/<lang>.nix`, a function
+ * `{ pkgs }: pkgs.mkShell { … }`. Fixed per preset and release, so they are
+ * template files (templates/home/project-templates/<id>.nix), generated from
+ * the presets by `pnpm --filter @nixhome/core gen:templates` (see
+ * template-exprs.ts) and bundled as text.
  */
-import { composeShell, mkShellExpr } from "../devshell/compose.js";
 import { findShell } from "../devshell/lookup.js";
-import type { NixExpr } from "../nix/ast.js";
-import { n } from "../nix/build.js";
-import { renderNix } from "../nix/printer.js";
+import { own } from "../own.js";
 import { NixhomeError } from "../plan/plan.js";
+import { PROJECT_TEMPLATES } from "./project-templates.gen.js";
 import { checkTemplate } from "./spec.js";
 
-/** The template's expression for a language id or alias. */
-export function templateExpr(lang: string): NixExpr {
-  const preset = findShell(lang);
-  if (!preset) throw new NixhomeError(checkTemplate(lang) as string, 2);
-  return n.fn(["pkgs"], mkShellExpr(composeShell([{ preset }])));
-}
+export { PROJECT_TEMPLATES };
 
-/** Text of `profiles/project-templates/<lang>.nix`. */
+/** Text of `profiles/project-templates/<lang>.nix` for a language id or alias. */
 export function renderTemplateFile(lang: string): string {
-  return renderNix(templateExpr(lang));
+  const id = findShell(lang)?.id;
+  const text = id === undefined ? undefined : own(PROJECT_TEMPLATES, id);
+  if (text === undefined)
+    throw new NixhomeError(
+      id === undefined
+        ? (checkTemplate(lang) as string)
+        : `internal: no project template for ${id} (pnpm --filter @nixhome/core gen:templates)`,
+      2,
+    );
+  return text;
 }

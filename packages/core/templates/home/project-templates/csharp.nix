@@ -1,0 +1,15 @@
+{ pkgs }:
+pkgs.mkShell {
+  # Add packages here (names: https://search.nixos.org/packages).
+  packages = [
+    # C# 10; for another version use dotnet-sdk_8, dotnet-sdk_9
+    pkgs.dotnet-sdk_10
+    pkgs.csharp-ls
+    pkgs.csharpier
+    pkgs.netcoredbg
+  ];
+
+  # Environment variables of the shell.
+  DOTNET_CLI_TELEMETRY_OPTOUT = "1";
+  DOTNET_NOLOGO = "1";
+}

@@ -1,0 +1,10 @@
+{ pkgs }:
+pkgs.mkShell {
+  # Add packages here (names: https://search.nixos.org/packages).
+  packages = [
+    # Nim
+    pkgs.nim
+    pkgs.nimble
+    pkgs.nimlangserver
+  ];
+}
