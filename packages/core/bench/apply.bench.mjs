@@ -3,7 +3,7 @@
 // a whole transactional apply of a generated home repository (lock, journal, fsyncs).
 // Each measurement runs in a fresh child process so its peak memory (maxRSS) is its own.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -37,7 +37,7 @@ function measure(makeDir, setup, body) {
   for (let i = 0; i < RUNS; i++) {
     const dir = makeDir();
     samples.push(child(setup.replaceAll("$DIR", JSON.stringify(dir)), body));
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(dir.endsWith("/home") ? dirname(dir) : dir, { recursive: true, force: true });
   }
   return { ms: median(samples.map((s) => s.ms)), rssMB: Math.max(...samples.map((s) => s.rssMB)) };
 }
@@ -78,6 +78,20 @@ rows.push({
   value: `${whole.ms.toFixed(1)} ms`,
   note: "lock, staged files, fsynced journal, compare-and-swap, renames, cleanup",
 });
+// The same on a tmpfs (when there is one): what the write costs without a disk to flush.
+const shm = "/dev/shm";
+if (existsSync(shm)) {
+  const inShm = measure(
+    () => join(mkdtempSync(join(shm, "nixhome-bench-")), "home"),
+    home,
+    "core.applyPlan(files, dir);",
+  );
+  rows.push({
+    metric: "transactional apply of a generated home repository (new folder on tmpfs)",
+    value: `${inShm.ms.toFixed(1)} ms`,
+    note: "the same without disk flushes: the CPU and system-call cost of the write",
+  });
+}
 const again = measure(
   () => {
     const dir = fresh();
@@ -95,6 +109,26 @@ rows.push({
   metric: "re-run over the same repository (nothing to change)",
   value: `${again.ms.toFixed(1)} ms`,
   note: "reads and compares only; takes no lock",
+});
+const edited = measure(
+  () => {
+    const dir = fresh();
+    spawnSync(process.execPath, [
+      "--input-type=module",
+      "-e",
+      `import * as core from ${JSON.stringify(dist)}; ${home.replaceAll("$DIR", JSON.stringify(dir))} core.applyPlan(files, dir);`,
+    ]);
+    writeFileSync(join(dir, "README.md"), "# my notes\n");
+    writeFileSync(join(dir, ".gitignore"), "node_modules/\n");
+    return dir;
+  },
+  home,
+  "core.applyPlan(files, dir, { force: true, backup: true });",
+);
+rows.push({
+  metric: "--force over the same repository, README.md and .gitignore edited by hand",
+  value: `${edited.ms.toFixed(1)} ms`,
+  note: "lock, journal, a merge, a replace with its .bak, the rest compared and left",
 });
 
 const root = join(here, "..", "..", "..");

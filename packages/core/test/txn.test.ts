@@ -14,6 +14,7 @@ import {
   readdirSync,
   readFileSync,
   readlinkSync,
+  rmSync,
   symlinkSync,
   writeFileSync,
 } from "node:fs";
@@ -246,9 +247,113 @@ describe("transactional apply", () => {
         ],
       }),
     );
+    // Well-formed now, but not sealed by a run on this machine: refused, nothing followed.
     const r = runChild(dir, {});
-    expect(r.stdout).not.toMatch(/^ERR/);
+    expect(r.stdout).toMatch(/^ERR .*holds a journal nixhome did not write/);
     expect(readFileSync(join(outside, "victim"), "utf8")).toBe("KEEP\n");
+  });
+
+  /** A journal as a cloned repository could carry it: well-formed, with a seal it made up. */
+  const plantedJournal = (entries: object[], seal = { dev: "1", ino: "1", ctime: "1" }) =>
+    JSON.stringify({ v: 2, seal, dirs: [], entries });
+  const hookEntry = {
+    path: ".git/hooks/pre-commit",
+    kind: "replace",
+    staged: "stage/0",
+    orig: "orig/0",
+    dev: "1",
+    ino: "1",
+    size: 21,
+    mtime: "1",
+  };
+
+  for (const [what, withSeal] of [
+    ["without a seal", false],
+    ["with a seal file it made (another inode and change time)", true],
+  ] as const)
+    it(`a planted journal ${what} cannot restore a git hook into .git (refused, nothing touched)`, () => {
+      const dir = tmp();
+      mkdirSync(join(dir, ".git", "hooks"), { recursive: true });
+      const txn = join(dir, TXN_DIR);
+      mkdirSync(join(txn, "orig"), { recursive: true });
+      writeFileSync(join(txn, "orig", "0"), "#!/bin/sh\necho PWNED\n", { mode: 0o755 });
+      if (withSeal) writeFileSync(join(txn, "seal"), "");
+      const st = withSeal ? lstatSync(join(txn, "seal"), { bigint: true }) : null;
+      // Even the seal's true device and inode do not help: its change time is the clone's.
+      const seal = st
+        ? { dev: String(st.dev), ino: String(st.ino), ctime: String(st.ctimeNs - 1n) }
+        : undefined;
+      writeFileSync(join(txn, "journal.json"), plantedJournal([hookEntry], seal));
+      const before = tree(dir);
+      const r = runChild(dir, {}, [{ path: "x.txt", content: "hi\n" }]);
+      expect(r.stdout).toMatch(/^ERR .*holds a journal nixhome did not write/);
+      expect(existsSync(join(dir, ".git", "hooks", "pre-commit"))).toBe(false);
+      expect(tree(dir)).toEqual(before);
+    });
+
+  it("a journal of the old format (v1, sha256) is refused, nothing touched", () => {
+    const dir = seed();
+    const txn = join(dir, TXN_DIR);
+    mkdirSync(txn);
+    writeFileSync(
+      join(txn, "journal.json"),
+      JSON.stringify({
+        v: 1,
+        dirs: [],
+        entries: [{ ...hookEntry, path: "README.md", size: undefined, hash: "0".repeat(64) }],
+      }),
+    );
+    const before = tree(dir);
+    expect(runChild(dir, {}).stdout).toMatch(/^ERR .*holds a journal nixhome did not write/);
+    expect(tree(dir)).toEqual(before);
+  });
+
+  it("a crashed run's seal replaced by another file: its journal is refused, nothing touched", () => {
+    const dir = seed();
+    expect(runChild(dir, { NIXHOME_TEST_CRASH_AT: "commit:3" }).signal).toBe("SIGKILL");
+    const sealPath = join(dir, TXN_DIR, "seal");
+    const copy = readFileSync(sealPath);
+    rmSync(sealPath);
+    writeFileSync(sealPath, copy);
+    const { [`${TXN_DIR}/lock`]: _stale, ...before } = tree(dir);
+    expect(runChild(dir, {}).stdout).toMatch(/^ERR .*holds a journal nixhome did not write/);
+    // Only the stale lock was taken over (and dropped); the rest is left for a person.
+    expect(tree(dir)).toEqual(before);
+  });
+
+  it("a crashed run is still undone when its device number changed since (a reboot on btrfs or NFS)", () => {
+    const dir = seed();
+    const before = tree(dir);
+    expect(runChild(dir, { NIXHOME_TEST_CRASH_AT: "commit:4" }).signal).toBe("SIGKILL");
+    const jp = join(dir, TXN_DIR, "journal.json");
+    const j = JSON.parse(readFileSync(jp, "utf8"));
+    j.seal.dev = "4242";
+    for (const e of j.entries) e.dev = "4242";
+    writeFileSync(jp, JSON.stringify(j));
+    // Undone (the next run then writes the plan again): exactly one run's backups, no leftovers.
+    expect(runChild(dir, {}).stdout).not.toMatch(/^ERR/);
+    expect(existsSync(join(dir, "flake.nix.bak.1"))).toBe(false);
+    expect(existsSync(join(dir, "hosts", "laptop.nix.bak"))).toBe(false);
+    expect(readFileSync(join(dir, "flake.nix.bak"), "utf8")).toBe("{ old = true; }\n");
+    expect(existsSync(join(dir, TXN_DIR))).toBe(false);
+    expect(before["README.md"]).toBeDefined();
+  });
+
+  it("a file a crashed run created, then edited in place to the same size, is kept by the undo", () => {
+    const dir = tmp();
+    const p: FilePlan = [
+      { path: "a.txt", content: "first file\n" },
+      { path: "b.txt", content: "second file\n" },
+    ];
+    expect(runChild(dir, { NIXHOME_TEST_CRASH_AT: "commit:2" }, p).signal).toBe("SIGKILL");
+    // Same inode, same size, other bytes (an editor writing in place).
+    writeFileSync(join(dir, "a.txt"), "FIRST FILE\n", { flag: "r+" });
+    const r = runChild(dir, {}, p);
+    // The undo removed only b.txt (still exactly what the run wrote); a.txt is the user's now,
+    // so the next run finds it differs and overwrites it only with --force (then a backup).
+    expect(r.stdout).not.toMatch(/^ERR/);
+    expect(readFileSync(join(dir, "a.txt.bak"), "utf8")).toBe("FIRST FILE\n");
+    expect(readFileSync(join(dir, "a.txt"), "utf8")).toBe("first file\n");
     expect(existsSync(join(dir, TXN_DIR))).toBe(false);
   });
 });
@@ -261,4 +366,17 @@ it("applyPlan in-process leaves no transaction folder", () => {
   const dir = seed();
   applyPlan(plan, dir, { force: true, backup: true });
   expect(existsSync(join(dir, TXN_DIR))).toBe(false);
+});
+
+it("importing the library (and a whole write) never loads node:crypto", () => {
+  const dir = join(tmp(), "new");
+  const script = `import { applyPlan } from ${JSON.stringify(dist)};
+    applyPlan(${JSON.stringify(plan)}, ${JSON.stringify(dir)});
+    console.log(JSON.stringify(process.moduleLoadList.filter((m) => /\\bcrypto\\b/.test(m))));`;
+  const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], {
+    encoding: "utf8",
+  });
+  expect(r.stderr).toBe("");
+  expect(JSON.parse(r.stdout)).toEqual([]);
+  expect(readFileSync(join(dir, "flake.nix"), "utf8")).toBe("{ new = true; }\n");
 });

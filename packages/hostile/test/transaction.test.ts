@@ -5,11 +5,21 @@
  * staging, lock or journal: its end state is exactly that of one clean run.
  */
 import { spawnSync } from "node:child_process";
-import { appendFileSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  appendFileSync,
+  lstatSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "vitest";
+import { judge } from "./case.js";
 import {
   type Box,
+  baseDir,
   box,
   checkNoCrash,
   checkRefusal,
@@ -504,6 +514,159 @@ describe.concurrent("#10 a crashed run's staging is never committed to git", () 
         const left = leftovers(listTree(b.root));
         if (left.length) problems.push(`left behind: ${left.join(", ")}`);
         expect(problems, problems.join("\n")).toEqual([]);
+      } finally {
+        cleanup(b);
+      }
+    });
+});
+
+// ---------------------------------------------------------------------------------------
+// What a transaction folder in the target can make a run do. A cloned repository can carry a
+// `.nixhome-txn/` of its own: its journal must never be acted on (before the seal, a planted
+// `replace` entry whose file was missing restored the repository's "original" into `.git/hooks`).
+
+/** A planted transaction folder: a journal restoring `orig/0` (an executable) to `.git/hooks`. */
+function plantJournal(b: Box, format: "v1" | "v2" | "v2+seal"): void {
+  const txn = T(b, ".nixhome-txn");
+  dir(join(txn, "orig"));
+  dir(T(b, ".git/hooks"));
+  file(join(txn, "orig", "0"), "#!/bin/sh\necho PWNED > /tmp/pwned\n", 0o755);
+  const entry = {
+    path: ".git/hooks/pre-commit",
+    kind: "replace",
+    staged: "stage/0",
+    orig: "orig/0",
+    dev: "1",
+    ino: "1",
+  };
+  let seal = { dev: "1", ino: "1", ctime: "1" };
+  if (format === "v2+seal") {
+    // A seal file of its own, with its true device and inode named: its change time is the
+    // clone's, which the journal (written before) cannot know.
+    file(join(txn, "seal"), "");
+    const st = lstatSync(join(txn, "seal"), { bigint: true });
+    seal = { dev: String(st.dev), ino: String(st.ino), ctime: String(st.ctimeNs - 1000n) };
+  }
+  const journal =
+    format === "v1"
+      ? { v: 1, dirs: [], entries: [{ ...entry, hash: "0".repeat(64) }] }
+      : { v: 2, seal, dirs: [], entries: [{ ...entry, size: 34, mtime: "1" }] };
+  file(join(txn, "journal.json"), JSON.stringify(journal));
+}
+
+const PLANTED: Array<{ tool: Tool; setup: (b: Box) => void; args: readonly string[] }> = [
+  { tool: "cnd", setup: (b) => file(T(b, ".gitignore"), "dist/\n"), args: ["python", "--yes"] },
+  {
+    tool: "cnh",
+    setup: (b) => file(T(b, "README.md"), "# mine\n"),
+    args: [...HOME, "--force"],
+  },
+  { tool: "plop", setup: copyRepo, args: ["profile", "gaming", "Games", "", "laptop"] },
+];
+
+describe.concurrent("a planted .nixhome-txn journal is refused, never acted on", () => {
+  for (const p of PLANTED)
+    for (const format of ["v1", "v2", "v2+seal"] as const)
+      it(`${p.tool}: a cloned repository's ${format} journal cannot put a git hook into .git`, async ({
+        expect,
+      }) => {
+        const v = await judge({
+          name: "planted journal",
+          tool: p.tool,
+          setup: (b) => {
+            p.setup(b);
+            plantJournal(b, format);
+          },
+          args: p.args,
+          outcome: "refuse",
+          message: /holds a journal nixhome did not write/,
+        });
+        expect(v.problems, v.problems.join("\n")).toEqual([]);
+      });
+});
+
+describe.concurrent("between two commit steps, checks are made again", () => {
+  it("create-nix-home: hosts/ swapped for a symlink to outside after commit:1 stops the commit and undoes it", async ({
+    expect,
+  }) => {
+    const b = box();
+    try {
+      dir(b.t);
+      const before = listTree(b.root);
+      const a = await paused("cnh", b, HOME, "commit:1");
+      // The folder the run made and checked moves outside; a symlink to it takes its place.
+      const moved = join(b.victim, "hosts-moved");
+      renameSync(T(b, "hosts"), moved);
+      symlinkSync(moved, T(b, "hosts"));
+      const r = await a.done;
+      const problems: string[] = [];
+      if (!a.reached) problems.push("the run never paused at commit:1");
+      problems.push(...checkRefusal("cnh", r, /changed by someone else/));
+      const after = listTree(b.root);
+      const inMoved = [...after.keys()].filter((k) => k.startsWith("victim/hosts-moved/"));
+      if (inMoved.length) problems.push(`written through the symlink: ${inMoved.join(", ")}`);
+      const rest = (t: Tree) =>
+        new Map([...t].filter(([k]) => k !== "t/hosts" && !k.startsWith("victim/hosts-moved")));
+      const d = treeDiff(rest(before), rest(after));
+      if (d) problems.push(`besides the swap the tree changed (not undone):\n${d}`);
+      const left = leftovers(after);
+      if (left.length) problems.push(`left behind: ${left.join(", ")}`);
+      expect(problems, problems.join("\n")).toEqual([]);
+    } finally {
+      cleanup(b);
+    }
+  });
+
+  it("create-nix-devshell: flake.nix that a killed run created, edited in place to the same size, survives the undo", async ({
+    expect,
+  }) => {
+    const b = box();
+    try {
+      dir(b.t);
+      const first = await run("cnd", b, ["python", "--yes"], {
+        env: { NIXHOME_TEST_CRASH_AT: "commit:1" },
+      });
+      const problems: string[] = [];
+      if (first.signal !== "SIGKILL")
+        problems.push("NIXHOME_TEST_CRASH_AT=commit:1 did not kill it");
+      // Same inode, same size, other bytes: what an editor writing in place leaves.
+      const flake = T(b, "flake.nix");
+      const mine = Buffer.from(readFileSync(flake, "utf8").replace("{", "("));
+      writeFileSync(flake, mine, { flag: "r+" });
+      const next = await run("cnd", b, ["python", "--yes"]);
+      problems.push(...checkRefusal("cnd", next, /already exists|--force/));
+      if (!readFileSync(flake).equals(mine)) problems.push("the user's edit of flake.nix was lost");
+      const left = leftovers(listTree(b.root));
+      if (left.length) problems.push(`left behind: ${left.join(", ")}`);
+      expect(problems, problems.join("\n")).toEqual([]);
+    } finally {
+      cleanup(b);
+    }
+  });
+});
+
+describe.concurrent("start-up: node:crypto is never loaded", () => {
+  const preload = join(baseDir, "crypto-probe.cjs");
+  writeFileSync(
+    preload,
+    `process.on("exit", () => { if (process.moduleLoadList.some((m) => /\\bcrypto\\b/.test(m))) require("fs").writeSync(2, "LOADED node:crypto\\n"); });\n`,
+  );
+  const runs: Array<[Tool, readonly string[]]> = [
+    ["cnd", ["--help"]],
+    ["cnd", ["--version"]],
+    ["cnh", ["--help"]],
+    ["cnh", ["--version"]],
+    ["cnd", ["python", "--yes"]],
+    ["cnh", HOME],
+  ];
+  for (const [tool, args] of runs)
+    it(`${tool} ${args.slice(0, 2).join(" ")}`, async ({ expect }) => {
+      const b = box();
+      try {
+        if (tool === "cnd") dir(b.t);
+        const r = await run(tool, b, args, { env: { NODE_OPTIONS: `--require ${preload}` } });
+        expect(r.code, r.stderr).toBe(0);
+        expect(r.stderr).not.toMatch(/LOADED node:crypto/);
       } finally {
         cleanup(b);
       }

@@ -7,15 +7,18 @@
  * next one (see txn.ts and docs/decisions, "how a write stays safe").
  */
 import {
+  type BigIntStats,
   chownSync,
   closeSync,
   constants,
   copyFileSync,
   fchmodSync,
   fchownSync,
+  fstatSync,
   linkSync,
   lstatSync,
   mkdirSync,
+  readdirSync,
   realpathSync,
   renameSync,
   rmdirSync,
@@ -34,17 +37,18 @@ import {
   mergeBytes,
   NixhomeError,
   type PlannedFile,
+  TXN_DIR,
 } from "./plan.js";
 import {
   acquire,
   insidePath,
   type Journal,
   type JournalEntry,
+  makeSeal,
   markCommitted,
   recoverTarget,
   release,
   rollback,
-  sha256,
   type Txn,
   testPoint,
   writeJournal,
@@ -91,6 +95,37 @@ interface Analysed {
   bytes: Buffer | null;
 }
 
+/**
+ * `rel` below the absolute, normalised folder `base`. Planned and journal paths are plain
+ * (checkPlan: no `.`, `..` or empty parts), so plain concatenation is exact — and cheaper
+ * than path.join's normalising, which a run would do for every file several times.
+ */
+const under = (base: string, rel: string) => (base === "/" ? `/${rel}` : `${base}/${rel}`);
+
+/**
+ * lstat, remembered for one pass over the target. A pass has no test point and waits for
+ * nothing, so a folder checked once in it needs no second look in it; every pass (the read,
+ * the compare-and-swap before the commit, each commit step) starts with a new Probe, so a
+ * folder swapped between two passes is still seen by the later one.
+ */
+class Probe {
+  private readonly seen = new Map<string, Stats | null>();
+  lstat(p: string): Stats | null {
+    let st = this.seen.get(p);
+    if (st === undefined) {
+      st = lstatOrNull(p);
+      this.seen.set(p, st);
+    }
+    return st;
+  }
+}
+
+/** Whether a folder holds nothing but the transaction folder (a target this run just made). */
+function onlyTxn(real: string): boolean {
+  const names = readdirSync(real);
+  return names.length === 1 && names[0] === TXN_DIR;
+}
+
 function isInside(parent: string, child: string): boolean {
   const rel = relative(parent, child);
   return rel === "" || (rel !== ".." && !rel.startsWith(`..${sep}`) && !rel.startsWith(sep));
@@ -106,41 +141,49 @@ function resolveInside(
   real: string,
   path: string,
   shown: string,
-): { rel: string; exists: boolean } {
+  probe: Probe,
+): { rel: string; exists: boolean; st?: Stats } {
   const parts = path.split("/");
   let cur = real;
+  let viaLink = false;
   for (let i = 0; i < parts.length; i++) {
-    const next = join(cur, parts[i] as string);
-    const here = join(shown, ...parts.slice(0, i + 1));
+    const next = under(cur, parts[i] as string);
+    const here = () => join(shown, ...parts.slice(0, i + 1));
     let st: Stats | null;
     try {
-      st = lstatOrNull(next);
+      st = probe.lstat(next);
     } catch (e) {
-      throw fsError(e, "read", here);
+      throw fsError(e, "read", here());
     }
-    if (!st) return { rel: relative(real, join(next, ...parts.slice(i + 1))), exists: false };
+    if (!st) {
+      if (!viaLink) return { rel: path, exists: false };
+      return { rel: relative(real, under(cur, parts.slice(i).join("/"))), exists: false };
+    }
     let dest = next;
     if (st.isSymbolicLink()) {
       try {
         dest = realpathSync(next);
       } catch {
-        throw new NixhomeError(`${here} is a dangling symlink; remove it first`);
+        throw new NixhomeError(`${here()} is a dangling symlink; remove it first`);
       }
       if (!isInside(real, dest) || dest === real)
         throw new NixhomeError(
-          `${here} is a symlink leading outside ${shown}; refusing to write through it`,
+          `${here()} is a symlink leading outside ${shown}; refusing to write through it`,
         );
       st = lstatSync(dest);
+      viaLink = true;
     }
     const last = i === parts.length - 1;
     if (!last && !st.isDirectory())
       throw new NixhomeError(
-        `${here} is ${st.isFile() ? "a file" : kindOf(st)}, expected a directory`,
+        `${here()} is ${st.isFile() ? "a file" : kindOf(st)}, expected a directory`,
       );
-    if (last && st.isDirectory()) throw new NixhomeError(`${here} is a directory, expected a file`);
+    if (last && st.isDirectory())
+      throw new NixhomeError(`${here()} is a directory, expected a file`);
     if (last && !st.isFile())
-      throw new NixhomeError(`${here} is ${kindOf(st)}, not a regular file`);
+      throw new NixhomeError(`${here()} is ${kindOf(st)}, not a regular file`);
     cur = dest;
+    if (last) return { rel: viaLink ? relative(real, cur) : path, exists: true, st };
   }
   return { rel: relative(real, cur), exists: true };
 }
@@ -159,10 +202,12 @@ function analyse(
   shown: string,
   options: ApplyOptions,
 ): Analysed[] {
+  const probe = new Probe();
   const out = plan.map((f): Analysed => {
     const planned = f.mode ?? 0o644;
-    const shownPath = join(shown, f.path);
-    const r = real ? resolveInside(real, f.path, shown) : { rel: f.path, exists: false };
+    const r = real
+      ? resolveInside(real, f.path, shown, probe)
+      : { rel: f.path, exists: false, st: undefined };
     const content = Buffer.from(f.content, "utf8");
     const create = (): Analysed => ({
       change: { path: f.path, kind: "create", content: f.content, mode: planned },
@@ -172,7 +217,7 @@ function analyse(
       bytes: content,
     });
     if (!real || !r.exists) return create();
-    const existing = readRegular(join(real, r.rel), shownPath);
+    const existing = readRegular(under(real, r.rel), join(shown, f.path), r.st);
     const mode = keptMode(existing.st.mode, planned);
     const base = { planned: f, rel: r.rel, existing };
     const unchanged = (): Analysed => ({
@@ -241,7 +286,7 @@ function analyse(
       if (a.planned.replaces !== undefined) continue;
       if (a.existing.bytes.equals(a.bytes as Buffer)) continue;
       let name = `${a.rel}.bak`;
-      for (let n = 1; taken.has(name) || lstatOrNull(join(real, name)) !== null; n++)
+      for (let n = 1; taken.has(name) || lstatOrNull(under(real, name)) !== null; n++)
         name = `${a.rel}.bak.${n}`;
       taken.add(name);
       a.change.backup = name;
@@ -412,7 +457,8 @@ export function applyPlan(plan: FilePlan, target: string, options: ApplyOptions 
   const shown = target;
   // What an interrupted run left is undone before anything is compared.
   const leftover = recoverTarget(target);
-  const first = analyse(plan, existingDirectory(abs, shown), shown, { ...options, diff: false });
+  const there = existingDirectory(abs, shown);
+  const first = analyse(plan, there, shown, { ...options, diff: false });
   const refused = conflictError(target, first, options);
   if (refused) throw refused;
   if (first.every((a) => a.change.kind === "unchanged"))
@@ -431,7 +477,10 @@ export function applyPlan(plan: FilePlan, target: string, options: ApplyOptions 
   }
   const unhold = holdSignals();
   try {
-    return transact(plan, txn, options, owner, created);
+    // A target this run made was read as empty (nothing existed); it still is if the lock
+    // is all it holds, and then that first read is the read under the lock.
+    const fresh = there === null && created.length > 0 ? first : null;
+    return transact(plan, txn, options, owner, created, fresh);
   } finally {
     unhold();
   }
@@ -443,18 +492,26 @@ function transact(
   options: ApplyOptions,
   owner: Owner,
   created: string[],
+  fresh: Analysed[] | null,
 ): ApplyResult {
   const { real, shown } = txn;
   let journal: Journal | null = null;
   let committed = false;
   let items: Analysed[] = [];
   const ops: Op[] = [];
+  // What this run puts in the transaction folder, in the order release removes it.
+  const made: string[] = [];
   try {
     testPoint("locked");
     // The read that counts: under the lock. The commit compares against it.
-    items = analyse(plan, real, shown, { ...options, diff: false });
+    let empty = false;
+    if (fresh && onlyTxn(real)) {
+      items = fresh;
+      empty = true;
+    } else items = analyse(plan, real, shown, { ...options, diff: false });
     const refused = conflictError(shown, items, options);
     if (refused) throw refused;
+    const root = process.getuid?.() === 0;
     for (const a of items) {
       if (a.change.backup && a.existing)
         ops.push({
@@ -463,8 +520,7 @@ function transact(
           kind: "create",
           bytes: a.existing.bytes,
           mode: a.existing.st.mode & 0o7777,
-          owner:
-            process.getuid?.() === 0 ? { uid: a.existing.st.uid, gid: a.existing.st.gid } : null,
+          owner: root ? { uid: a.existing.st.uid, gid: a.existing.st.gid } : null,
           expected: null,
         });
     }
@@ -477,7 +533,7 @@ function transact(
         bytes: a.bytes,
         mode: a.change.mode,
         owner: a.existing
-          ? process.getuid?.() === 0
+          ? root
             ? { uid: a.existing.st.uid, gid: a.existing.st.gid }
             : null
           : owner,
@@ -495,21 +551,26 @@ function transact(
     }
 
     // Stage: every new file complete, with its final mode and owner.
-    for (const sub of ["stage", "orig"]) mkdirSync(join(txn.dir, sub));
+    const replaces = ops.some((op) => op.kind === "replace");
+    mkdirSync(join(txn.dir, "stage"));
+    if (replaces) mkdirSync(join(txn.dir, "orig"));
+    const stageDir = join(txn.dir, "stage");
     ops.forEach((op, i) => {
-      const staged = join(txn.dir, "stage", String(i));
+      const staged = `${stageDir}/${i}`;
+      let st: BigIntStats;
       try {
         const fd = writeNewFile(staged, op.bytes, op.mode);
         try {
           if (op.owner) fchownSync(fd, op.owner.uid, op.owner.gid);
-          fchmodSync(fd, op.mode);
+          st = fstatSync(fd, { bigint: true });
+          // open() gave it mode & ~umask (and a chown as root may drop set-id bits).
+          if (Number(st.mode & 0o7777n) !== op.mode) fchmodSync(fd, op.mode);
         } finally {
           closeSync(fd);
         }
       } catch (e) {
         throw fsError(e, "write", join(shown, op.path));
       }
-      const st = lstatSync(staged, { bigint: true });
       op.entry = {
         path: op.rel,
         kind: op.kind,
@@ -517,7 +578,8 @@ function transact(
         orig: op.kind === "replace" ? `orig/${i}` : null,
         dev: st.dev.toString(),
         ino: st.ino.toString(),
-        hash: sha256(op.bytes),
+        size: op.bytes.length,
+        mtime: st.mtimeNs.toString(),
       };
     });
     testPoint("staged");
@@ -525,17 +587,20 @@ function transact(
     // The folders the commit creates, parents first.
     const dirs: string[] = [];
     const seenDirs = new Set<string>();
+    const probe = new Probe();
     for (const op of ops) {
       if (op.kind !== "create") continue;
-      const parts = op.rel.split("/").slice(0, -1);
-      for (let k = 1; k <= parts.length; k++) {
+      const parts = op.rel.split("/");
+      for (let k = 1; k < parts.length; k++) {
         const d = parts.slice(0, k).join("/");
         if (seenDirs.has(d)) continue;
         seenDirs.add(d);
-        if (lstatOrNull(join(real, d)) === null) dirs.push(d);
+        if (probe.lstat(under(real, d)) === null) dirs.push(d);
       }
     }
-    journal = { v: 1, dirs, entries: ops.map((op) => op.entry as JournalEntry) };
+    const seal = makeSeal(txn);
+    made.push("journal.json", "seal");
+    journal = { v: 2, seal, dirs, entries: ops.map((op) => op.entry as JournalEntry) };
     try {
       writeJournal(txn, journal);
     } catch (e) {
@@ -544,11 +609,15 @@ function transact(
     }
     testPoint("journaled");
 
-    // Compare-and-swap, first for all files: anything changed since it was read → nothing is written.
-    for (const op of ops) checkUnchanged(txn, op);
+    // Compare-and-swap, first for all files: anything changed since it was read → nothing is
+    // written. A target that held nothing but the lock and still does has nothing to compare.
+    if (!(empty && onlyTxn(real))) {
+      const pass = new Probe();
+      for (const op of ops) checkUnchanged(txn, op, pass);
+    }
 
     for (const d of dirs) {
-      const p = join(real, d);
+      const p = under(real, d);
       try {
         mkdirSync(p);
         if (owner) chownSync(p, owner.uid, owner.gid);
@@ -561,10 +630,20 @@ function transact(
       commitOne(txn, op);
       testPoint(`commit:${n + 1}`);
     });
-    markCommitted(txn);
+    // The marker, then every folder the commit changed fsynced, the marker's own last: once
+    // the marker is durable every link and rename before it is (see the ADR on ordering).
+    const touched = new Set(ops.map((op) => dirname(under(real, op.rel))));
+    for (const d of dirs) touched.add(dirname(under(real, d)));
+    markCommitted(txn, () => {
+      for (const d of touched) fsyncDir(d);
+    });
+    made.push("committed", "stage/");
+    if (replaces) {
+      for (const op of ops) if (op.entry?.orig) made.push(op.entry.orig);
+      made.push("orig/");
+    }
     committed = true;
     testPoint("committed");
-    for (const d of new Set(ops.map((op) => dirname(join(real, op.rel))))) fsyncDir(d);
   } catch (e) {
     if (committed) {
       txn.warnings.push(`after the write: ${(e as Error).message}`);
@@ -591,7 +670,7 @@ function transact(
       throw e;
     }
   }
-  release(txn);
+  release(txn, made);
   testPoint("cleaned");
   return {
     changes: items.map((a) => a.change),
@@ -611,17 +690,20 @@ const changed = (shownPath: string) =>
     `${shownPath} was changed by someone else while nixhome was writing (run again)`,
   );
 
-/** The compare-and-swap of one file: it must still be exactly what was read (or still be missing). */
-function checkUnchanged(txn: Txn, op: Op): void {
+/**
+ * The compare-and-swap of one file: it must still be exactly what was read (or still be
+ * missing, with every folder on the way a real folder or missing too).
+ */
+function checkUnchanged(txn: Txn, op: Op, probe: Probe): void {
   const shownPath = join(txn.shown, op.path);
   if (op.expected === null) {
-    // Still missing, and every folder on the way a real folder (or missing too).
     let p = txn.real;
-    for (const part of op.rel.split("/")) {
-      p = join(p, part);
-      const st = lstatOrNull(p);
+    const parts = op.rel.split("/");
+    for (let i = 0; i < parts.length; i++) {
+      p = under(p, parts[i] as string);
+      const st = probe.lstat(p);
       if (st === null) return;
-      if (p === join(txn.real, op.rel) || !st.isDirectory()) throw changed(shownPath);
+      if (i === parts.length - 1 || !st.isDirectory()) throw changed(shownPath);
     }
     return;
   }
@@ -636,14 +718,28 @@ function checkUnchanged(txn: Txn, op: Op): void {
   if (!now.equals(op.expected)) throw changed(shownPath);
 }
 
+/**
+ * Every folder on the way to a file the commit creates is (still) a real folder: checked
+ * right before its link, since a folder can be swapped for a symlink between two commit
+ * steps. The file itself needs no look: link() fails if anything, even a symlink, is there.
+ */
+function foldersHold(txn: Txn, op: Op): void {
+  const parts = op.rel.split("/");
+  let p = txn.real;
+  for (let i = 0; i < parts.length - 1; i++) {
+    p = under(p, parts[i] as string);
+    if (!lstatOrNull(p)?.isDirectory()) throw changed(join(txn.shown, op.path));
+  }
+}
+
 /** Put one staged file in place: a create never replaces anything; a replace keeps the original aside. */
 function commitOne(txn: Txn, op: Op): void {
   const entry = op.entry as JournalEntry;
   const staged = join(txn.dir, entry.staged);
   const shownPath = join(txn.shown, op.path);
-  checkUnchanged(txn, op);
-  const final = join(txn.real, op.rel);
+  const final = under(txn.real, op.rel);
   if (op.kind === "create") {
+    foldersHold(txn, op);
     try {
       linkSync(staged, final); // fails if anything appeared there, even a symlink
       unlinkSync(staged);
@@ -662,6 +758,7 @@ function commitOne(txn: Txn, op: Op): void {
     }
     return;
   }
+  checkUnchanged(txn, op, new Probe());
   const orig = join(txn.dir, entry.orig as string);
   try {
     linkSync(final, orig);

@@ -10,7 +10,7 @@ import {
   fsyncSync,
   lstatSync,
   openSync,
-  readFileSync,
+  readSync,
   realpathSync,
   type Stats,
 } from "node:fs";
@@ -87,19 +87,43 @@ export function kindOf(st: Stats): string {
 const NOFOLLOW = constants.O_NOFOLLOW ?? 0;
 const NONBLOCK = constants.O_NONBLOCK ?? 0;
 
-/**
- * Read a regular file's exact bytes. lstat first, then open with O_NOFOLLOW |
- * O_NONBLOCK and check the open file is the same regular file, so a FIFO,
- * device or swapped-in symlink is an error, never a hang or a redirect.
- * `shown` is the path used in messages.
- */
-export function readRegular(path: string, shown: string = path): { bytes: Buffer; st: Stats } {
-  let st: Stats;
-  try {
-    st = lstatSync(path);
-  } catch (e) {
-    throw fsError(e, "read", shown);
+/** Every byte of an open regular file of (about) `size` bytes, as one buffer. */
+function readFd(fd: number, size: number): Buffer {
+  let buf = Buffer.allocUnsafe(size > 0 ? size : 8192);
+  let n = 0;
+  for (;;) {
+    if (n === buf.length) {
+      if (size > 0 && n === size) break; // all that fstat promised (as readFileSync does)
+      const bigger = Buffer.allocUnsafe(buf.length * 2);
+      buf.copy(bigger, 0, 0, n);
+      buf = bigger;
+    }
+    const r = readSync(fd, buf, n, buf.length - n, null);
+    if (r === 0) break;
+    n += r;
   }
+  return n === buf.length ? buf : buf.subarray(0, n);
+}
+
+/**
+ * Read a regular file's exact bytes. lstat first (or `known`, an lstat of it the caller
+ * just made), then open with O_NOFOLLOW | O_NONBLOCK and check the open file is the same
+ * regular file, so a FIFO, device or swapped-in symlink is an error, never a hang or a
+ * redirect (a device is never even opened). `shown` is the path used in messages.
+ */
+export function readRegular(
+  path: string,
+  shown: string = path,
+  known?: Stats,
+): { bytes: Buffer; st: Stats } {
+  let st: Stats;
+  if (known) st = known;
+  else
+    try {
+      st = lstatSync(path);
+    } catch (e) {
+      throw fsError(e, "read", shown);
+    }
   if (!st.isFile()) throw new NixhomeError(`${shown} is ${kindOf(st)}, not a regular file`);
   let fd: number;
   try {
@@ -111,7 +135,7 @@ export function readRegular(path: string, shown: string = path): { bytes: Buffer
     const now = fstatSync(fd);
     if (!now.isFile() || now.ino !== st.ino || now.dev !== st.dev)
       throw new NixhomeError(`${shown} changed while it was read; try again`);
-    return { bytes: readFileSync(fd), st: now };
+    return { bytes: readFd(fd, now.size), st: now };
   } catch (e) {
     throw fsError(e, "read", shown);
   } finally {

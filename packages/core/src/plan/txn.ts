@@ -7,19 +7,24 @@
  *   .gitignore      "*": a crashed run's folder is never `git add`ed
  *   stage/<n>       the new bytes of each file, mode and owner already set
  *   orig/<n>        a hard link to (or copy of) each file it replaces
+ *   seal            an empty file; the journal names its device, inode and change time
  *   journal.json    the intent, fsynced before the first rename
  *   committed       present once every rename is done (roll forward = clean up)
  *
  * Recovery trusts nothing in that folder: a cloned repository may carry a
- * planted one. Every path it names must be plain, relative, inside the target
- * and reached without symlinks; a file is removed or restored only when it is
- * the very inode (and content) the journal says the run wrote.
+ * planted one. A journal is acted on only when the seal it names is there
+ * with that very inode and change time — which no clone, archive or copy can
+ * reproduce (a change time cannot be set), so only a nixhome run on this
+ * machine can have written it. Every path it names must still be plain,
+ * relative, inside the target and reached without symlinks; a file is removed
+ * or restored only when it is the very inode (device, inode, size, mtime) the
+ * journal says the run wrote.
  */
-import { createHash } from "node:crypto";
 import {
   type BigIntStats,
   closeSync,
   constants,
+  fstatSync,
   fsyncSync,
   linkSync,
   lstatSync,
@@ -76,21 +81,30 @@ export interface JournalEntry {
   staged: string;
   /** `orig/<n>`: where the replaced file is kept until the commit is done. */
   orig: string | null;
-  /** Device and inode of the staged file (it keeps them when renamed or linked into place). */
+  /**
+   * The staged file's identity: device, inode, size and mtime (ns). A rename or link keeps
+   * all four; any write to the file changes its mtime (and mostly its size).
+   */
   dev: string;
   ino: string;
-  /** sha256 of the new bytes. */
-  hash: string;
+  size: number;
+  mtime: string;
+}
+
+/** Device, inode and change time (ns) of the seal file: unforgeable by a clone or a copy. */
+export interface Seal {
+  dev: string;
+  ino: string;
+  ctime: string;
 }
 
 export interface Journal {
-  v: 1;
+  v: 2;
+  seal: Seal;
   /** Folders the commit creates, parents first (relative). */
   dirs: string[];
   entries: JournalEntry[];
 }
-
-export const sha256 = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
 
 const NOFOLLOW = constants.O_NOFOLLOW ?? 0;
 
@@ -117,11 +131,16 @@ interface LockInfo {
   start: string | null;
 }
 
+let ownStart: string | null | undefined;
+
 /** The start time of a process (Linux /proc), to tell a reused pid from the lock's owner. */
 function processStart(pid: number): string | null {
+  if (pid === process.pid && ownStart !== undefined) return ownStart;
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19] ?? null;
+    const start = stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19] ?? null;
+    if (pid === process.pid) ownStart = start;
+    return start;
   } catch {
     return null;
   }
@@ -186,7 +205,7 @@ export function acquire(real: string, shown: string): Txn {
   });
   let lastPid: number | string = "?";
   for (let attempt = 0; attempt < 5; attempt++) {
-    let st = lstatOrNull(dir);
+    const st = lstatOrNull(dir);
     if (st && !st.isDirectory())
       throw new NixhomeError(
         `${shownDir} is ${kindOf(st)}, not nixhome's transaction folder; remove it and run again`,
@@ -200,7 +219,6 @@ export function acquire(real: string, shown: string): Txn {
         if (errnoOf(e) === "EEXIST") continue;
         throw fsError(e, "write to", shown);
       }
-      st = lstatSync(dir);
     }
     let fd: number;
     try {
@@ -279,7 +297,11 @@ function parseJournal(text: string): Journal | null {
   } catch {
     return null;
   }
-  if (j?.v !== 1 || !Array.isArray(j.entries) || !Array.isArray(j.dirs)) return null;
+  if (j?.v !== 2 || !Array.isArray(j.entries) || !Array.isArray(j.dirs)) return null;
+  const seal = j.seal;
+  if (!seal || typeof seal !== "object") return null;
+  for (const k of ["dev", "ino", "ctime"] as const)
+    if (typeof seal[k] !== "string" || !/^\d+$/.test(seal[k])) return null;
   for (const d of j.dirs) if (!isPlainRelative(d)) return null;
   for (const e of j.entries) {
     if (!e || typeof e !== "object") return null;
@@ -287,8 +309,10 @@ function parseJournal(text: string): Journal | null {
     if (e.kind !== "create" && e.kind !== "replace") return null;
     if (typeof e.staged !== "string" || !/^stage\/\d+$/.test(e.staged)) return null;
     if (e.kind === "replace" ? !/^orig\/\d+$/.test(String(e.orig)) : e.orig !== null) return null;
-    if (!/^\d+$/.test(String(e.dev)) || !/^\d+$/.test(String(e.ino))) return null;
-    if (!/^[0-9a-f]{64}$/.test(String(e.hash))) return null;
+    if (typeof e.dev !== "string" || typeof e.ino !== "string" || typeof e.mtime !== "string")
+      return null;
+    if (!/^\d+$/.test(e.dev) || !/^\d+$/.test(e.ino) || !/^\d+$/.test(e.mtime)) return null;
+    if (!Number.isSafeInteger(e.size) || e.size < 0) return null;
   }
   return j;
 }
@@ -317,19 +341,55 @@ function sameBytes(a: string, b: string): boolean {
   }
 }
 
-/** Whether the file at `path` is exactly the one a journal entry wrote. */
-function isOurs(path: string, e: JournalEntry): boolean {
+/**
+ * Whether the file at `path` is exactly the one a journal entry wrote: the same device and
+ * inode (so it is the file the run staged, not one put there since), and the same size and
+ * mtime (so nobody wrote to it since: a write sets the mtime to the time of the write).
+ */
+function isOurs(path: string, e: JournalEntry, dev: string): boolean {
   let st: BigIntStats;
   try {
     st = lstatSync(path, { bigint: true });
   } catch {
     return false;
   }
-  if (!st.isFile() || st.ino.toString() !== e.ino || st.dev.toString() !== e.dev) return false;
+  return (
+    st.isFile() &&
+    st.ino.toString() === e.ino &&
+    st.dev.toString() === dev &&
+    st.size === BigInt(e.size) &&
+    st.mtimeNs.toString() === e.mtime
+  );
+}
+
+/**
+ * Whether the seal a journal names is there, the very file the run made (see Seal): its
+ * device now (a device number can change across a reboot — btrfs subvolumes, NFS — while
+ * inode and change time stay), or null.
+ */
+function sealed(txn: Txn, seal: Seal): string | null {
+  let st: BigIntStats;
   try {
-    return sha256(readRegular(path).bytes) === e.hash;
+    st = lstatSync(join(txn.dir, "seal"), { bigint: true });
   } catch {
-    return false;
+    return null;
+  }
+  const ok = st.isFile() && st.ino.toString() === seal.ino && st.ctimeNs.toString() === seal.ctime;
+  return ok ? st.dev.toString() : null;
+}
+
+/**
+ * Make the seal of this run's journal: an empty file created now, whose device, inode and
+ * change time the journal records. Nothing writes to it afterwards, so its change time
+ * stays; a cloned, unpacked or copied folder gets new ones it cannot choose.
+ */
+export function makeSeal(txn: Txn): Seal {
+  const fd = writeNewFile(join(txn.dir, "seal"), new Uint8Array(0), 0o600);
+  try {
+    const st = fstatSync(fd, { bigint: true });
+    return { dev: st.dev.toString(), ino: st.ino.toString(), ctime: st.ctimeNs.toString() };
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -339,13 +399,14 @@ function isOurs(path: string, e: JournalEntry): boolean {
  * back; folders it made are removed when empty. Returns warnings for what it
  * had to leave (changed by someone since).
  */
-export function rollback(txn: Txn, j: Journal): void {
+export function rollback(txn: Txn, j: Journal, dev: string = j.seal.dev): void {
   const touched = new Set<string>();
   for (const e of [...j.entries].reverse()) {
     const final = insidePath(txn.real, e.path);
     if (final === null) continue;
     const shownPath = join(txn.shown, e.path);
-    const ours = isOurs(final, e);
+    // Every staged file was made next to the seal: on its device, whatever its number now.
+    const ours = e.dev === j.seal.dev && isOurs(final, e, dev);
     try {
       if (e.kind === "create") {
         if (ours) unlinkSync(final);
@@ -393,19 +454,28 @@ function recover(txn: Txn): void {
     const j = parseJournal(
       readRegular(journalPath, join(shownDir, "journal.json")).bytes.toString("utf8"),
     );
-    if (!j)
+    // Not well-formed, or not sealed by a run on this machine (planted, or the folder was
+    // copied since): nothing in it is acted on, and nothing is removed (its orig/ may hold
+    // a person's files).
+    const dev = j ? sealed(txn, j.seal) : null;
+    if (!j || dev === null)
       throw new NixhomeError(
         `${shownDir} holds a journal nixhome did not write; check it and remove the folder by hand`,
       );
-    rollback(txn, j);
+    rollback(txn, j, dev);
   }
   clearLeftovers(txn);
   const gi = join(txn.dir, ".gitignore");
   if (!lstatOrNull(gi)) closeSync(writeNewFile(gi, Buffer.from("*\n")));
 }
 
-/** Everything in the transaction folder except the lock and its .gitignore. */
+/**
+ * Everything in the transaction folder except the lock and its .gitignore. The journal goes
+ * first: once it is gone there is nothing to undo, so a run killed half-way through this
+ * never leaves a journal without its `committed` marker (which would undo a finished write).
+ */
 function clearLeftovers(txn: Txn): void {
+  rmSync(join(txn.dir, "journal.json"), { force: true });
   for (const name of readdirSync(txn.dir))
     if (name !== "lock" && name !== ".gitignore")
       rmSync(join(txn.dir, name), { recursive: true, force: true });
@@ -424,18 +494,43 @@ export function writeJournal(txn: Txn, j: Journal): void {
   fsyncDir(txn.dir);
 }
 
-/** Mark the commit done (recovery then only cleans up). */
-export function markCommitted(txn: Txn): void {
-  closeSync(writeNewFile(join(txn.dir, "committed"), Buffer.alloc(0)));
+/**
+ * Mark the commit done (recovery then only cleans up). `flush` fsyncs the folders the commit
+ * changed; it runs after the marker is created and before the marker's folder is fsynced,
+ * so the marker is never durable before they are (on a file system with one ordered log,
+ * the first of those fsyncs makes the marker durable with them, in one log commit).
+ */
+export function markCommitted(txn: Txn, flush: () => void = () => {}): void {
+  closeSync(writeNewFile(join(txn.dir, "committed"), new Uint8Array(0)));
+  flush();
   fsyncDir(txn.dir);
 }
 
-/** Remove the transaction folder and with it the lock; failures become warnings. */
-export function release(txn: Txn): void {
+/**
+ * Remove the transaction folder and with it the lock; failures become warnings. `made` names
+ * what this run put there besides the lock and .gitignore, in the order to remove it (the
+ * journal first), so a normal end costs one system call per name; anything else there (or
+ * any trouble) falls back to removing whatever is left.
+ */
+export function release(txn: Txn, made: readonly string[] = []): void {
   try {
+    // The names one by one only when this run knows them all (the journal among them, first):
+    // otherwise the lock must not go before whatever journal is there.
+    if (made.length)
+      try {
+        for (const name of made)
+          if (name.endsWith("/")) rmdirSync(join(txn.dir, name));
+          else unlinkSync(join(txn.dir, name));
+        unlinkSync(join(txn.dir, ".gitignore"));
+        unlinkSync(join(txn.dir, "lock"));
+        rmdirSync(txn.dir);
+        return;
+      } catch {
+        // something else is in there (or already gone): the thorough way below
+      }
     clearLeftovers(txn);
     rmSync(join(txn.dir, ".gitignore"), { force: true });
-    unlinkSync(join(txn.dir, "lock"));
+    rmSync(join(txn.dir, "lock"), { force: true });
     rmdirSync(txn.dir);
   } catch (e) {
     txn.warnings.push(
