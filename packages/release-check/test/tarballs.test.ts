@@ -52,13 +52,14 @@ function packedOf(name: string): Packed {
 const ALWAYS = [
   /^package\.json$/,
   /^README\.md$/,
-  /^CHANGELOG\.md$/,
   /^LICEN[CS]E(\.md|\.txt)?$/,
   /^dist\/.+\.(js|mjs|d\.ts|d\.mts)$/,
 ];
 /** Never published: source maps (none intended), tests, sources, build configs, stray dirs. */
 const NEVER = [
   /\.map$/,
+  // It grows with every release (the repository and the release notes keep it).
+  /^CHANGELOG\.md$/,
   /(^|\/)(test|tests|__tests__|__golden__|fixtures|coverage|\.turbo|node_modules)\//,
   /\.(test|spec|bench)\.[cm]?[jt]s$/,
   /^src\//,
