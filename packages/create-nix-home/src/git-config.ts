@@ -64,6 +64,9 @@ export function readPlainGitConfig(text: string): Map<string, string> | null {
     }
     const m = /^([A-Za-z][A-Za-z0-9-]*)[ \t]*(?:=(.*))?$/.exec(trimmed);
     if (!m) return null;
+    // A backslash at the end continues the value on the next line, in any section (the next
+    // line, even a `[user]`, is then part of it): git's to read.
+    if (trimmed.endsWith("\\")) return null;
     if (section !== "user") continue;
     const key = `user.${(m[1] as string).toLowerCase()}`;
     if (!(KEYS as readonly string[]).includes(key)) continue;
@@ -77,7 +80,7 @@ export function readPlainGitConfig(text: string): Map<string, string> | null {
   return out;
 }
 
-/** A value as git reads it: quotes, the escapes \" \\ \n \t \b, comments, trimmed; null if unsure. */
+/** A value as git reads it: quotes, the escapes \" \\ \t, comments, blanks; null if unsure. */
 function plainValue(raw: string): string | null {
   let out = "";
   // Trailing blanks outside quotes are dropped: hold them until something follows.

@@ -70,6 +70,11 @@ const CASES: Case[] = [
     gitconfig: "[user]\n name = Ada \\\n Lovelace\n email = a@x.y\n",
     plain: false,
   },
+  {
+    what: "a continued line in another section",
+    gitconfig: "[alias]\n x = log \\\n[user]\n name = Evil\n[user]\n name = Ada\n email = a@x.y\n",
+    plain: false,
+  },
   { what: "a key alone", gitconfig: "[user]\n name\n email = a@x.y\n", plain: false },
   { what: "same-line key", gitconfig: "[user] name = Ada\n email = a@x.y\n", plain: false },
   {
