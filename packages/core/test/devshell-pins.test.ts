@@ -159,8 +159,8 @@ describe("composition", () => {
   });
   it("points hooks and watch lines into subprojects, and refuses unsafe folder names", () => {
     const shell = composeShell([{ preset: preset("python"), dirs: ["api", "worker"] }]);
-    expect(shell.shellHook).toContain('"$PWD/api/.venv"');
-    expect(shell.shellHook).toContain('"$PWD/worker/.venv"');
+    expect(shell.shellHook).toContain('"$project_root/api/.venv"');
+    expect(shell.shellHook).toContain('"$project_root/worker/.venv"');
     expect(shell.watch).toContain("api/pyproject.toml");
     expect(() => composeShell([{ preset: preset("node"), dirs: ["$(rm -rf ~)"] }])).toThrow(
       /unsafe/,
@@ -169,6 +169,49 @@ describe("composition", () => {
   it("skips subfolders whose names are not plain", () => {
     const dir = tmp({ "a b/go.mod": "module x\n", "$(x)/go.mod": "module x\n" });
     expect(detectProject(dir).presets).toEqual([]);
+  });
+});
+
+describe("hooks run from a subfolder", () => {
+  // mkShell runs shellHook in bash; `nix develop` in a subfolder finds the flake above it.
+  const run = (hook: string, cwd: string, echo: string) =>
+    spawnSync("bash", ["--noprofile", "--norc", "-c", `${hook}\necho "${echo}"`], {
+      cwd,
+      encoding: "utf8",
+      env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: cwd },
+    });
+  it("use the folder holding flake.nix (or .git), not the current one", () => {
+    const proj = tmp({ "flake.nix": "{ }\n", "src/app/x.ts": "" });
+    const node = composeShell([{ preset: preset("node") }]).shellHook;
+    const fromSub = run(node, join(proj, "src", "app"), "$project_root|$PATH");
+    expect(fromSub.stderr).toBe("");
+    expect(fromSub.stdout.trim().split("|")[0]).toBe(proj);
+    expect(fromSub.stdout).toContain(`|${proj}/node_modules/.bin:`);
+    const pg = composeShell([{ preset: preset("postgres") }]).shellHook;
+    const port = (cwd: string) => run(pg, cwd, "$PGDATA $PGPORT").stdout.trim();
+    expect(port(join(proj, "src"))).toBe(port(proj));
+    expect(port(proj)).toMatch(new RegExp(`^${proj}/\\.pgdata 54\\d{3}$`));
+
+    const repo = tmp({ ".git/HEAD": "ref: refs/heads/main\n", "lib/deep/y.py": "" });
+    expect(run(node, join(repo, "lib", "deep"), "$project_root").stdout.trim()).toBe(repo);
+  });
+  it("keep $PWD when nothing above marks a project", () => {
+    const dir = tmp({ "a/b/z.txt": "" });
+    let up = dir;
+    let marked = false;
+    while (dirname(up) !== up) {
+      up = dirname(up);
+      marked ||= ["flake.nix", ".git"].some(
+        (m) => spawnSync("test", ["-e", join(up, m)]).status === 0,
+      );
+    }
+    if (marked) return; // the temporary folder sits inside a project: nothing to show here
+    const node = composeShell([{ preset: preset("node") }]).shellHook;
+    expect(run(node, join(dir, "a", "b"), "$project_root").stdout.trim()).toBe(join(dir, "a", "b"));
+  });
+  it("leave hooks without $project_root as they are", () => {
+    const go = composeShell([{ preset: preset("go") }]).shellHook;
+    expect(go).not.toContain("project_root");
   });
 });
 
@@ -270,8 +313,13 @@ describe("services", () => {
           });
           expect(r.stdout, `${p.id} ${c.name}`).toBe("");
         }
-        const hook = spawnSync("shellcheck", ["-s", "bash", "-"], {
-          input: `#!/usr/bin/env bash\n${p.shellHook}\n`,
+      }
+      // Every hook as a shell gets it (with the project_root lines in front), not just the
+      // services': mkShell runs it in bash.
+      // SC1091: a hook may source what it made itself (python's .venv/bin/activate).
+      for (const p of presets.filter((q) => q.shellHook)) {
+        const hook = spawnSync("shellcheck", ["-s", "bash", "-e", "SC1091", "-"], {
+          input: `#!/usr/bin/env bash\n${composeShell([{ preset: p }]).shellHook}\n`,
           encoding: "utf8",
         });
         expect(hook.stdout, `${p.id} shellHook`).toBe("");

@@ -267,7 +267,7 @@ describe("detection without a language", () => {
     expect(flake).toContain("pkgs.python312");
     expect(flake).toContain("pkgs.nodejs_22");
     // The subproject's node_modules/.bin, not the root's.
-    expect(flake).toContain('export PATH="$PWD/web/node_modules/.bin:$PATH"');
+    expect(flake).toContain('export PATH="$project_root/web/node_modules/.bin:$PATH"');
     expect(readFileSync(join(dir, ".envrc"), "utf8")).toContain("watch_file web/package.json");
   });
 

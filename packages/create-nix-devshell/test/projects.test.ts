@@ -98,7 +98,7 @@ describe("fixture projects (measured in docs/create-nix-devshell-detection.md)",
     expect(envrc).toContain("watch_file web/package.json");
     expect(envrc).toContain("watch_file api/go.mod");
     expect(envrc).not.toMatch(/^watch_file package\.json$/m);
-    expect(flake).toContain('export PATH="$PWD/web/node_modules/.bin:$PATH"');
+    expect(flake).toContain('export PATH="$project_root/web/node_modules/.bin:$PATH"');
     expect(flake).toContain("pkgs.yarn");
   });
 

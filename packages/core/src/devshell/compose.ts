@@ -97,10 +97,24 @@ function inSet(attr: PkgAttr, prefix: string, set: string | undefined): PkgAttr 
     : attr;
 }
 
-/** Point `"$PWD/…` of a hook into a subproject: `"$PWD/web/…`. */
+/** Point `"$project_root/…` of a hook into a subproject: `"$project_root/web/…`. */
 function intoDir(hook: string, dir: string): string {
-  return dir === "" ? hook : hook.replaceAll('"$PWD/', `"$PWD/${dir}/`);
+  return dir === "" ? hook : hook.replaceAll('"$project_root/', `"$project_root/${dir}/`);
 }
+
+/**
+ * The start of every hook that uses `$project_root`: the project's folder, found the way
+ * `nix develop` finds the flake (up from the current folder, not past a git root), so a
+ * shell entered from a subfolder uses the same .venv, data folder and port. Without
+ * flake.nix or .git above (a home-repo template used in a plain folder), it is `$PWD`.
+ */
+export const PROJECT_ROOT_HOOK = `# The project's folder: the nearest one up from here with flake.nix or .git.
+project_root="$PWD"
+until [ -e "$project_root/flake.nix" ] || [ -e "$project_root/.git" ]; do
+  [ "$project_root" != / ] || { project_root="$PWD"; break; }
+  project_root="$(dirname "$project_root")"
+done
+`;
 
 /**
  * Union of packages, merged variables and hooks. Two presets setting one
@@ -207,7 +221,7 @@ export function composeShell(
     const dirs = choice.dirs?.length ? choice.dirs : [""];
     if (preset.shellHook?.trim()) {
       const hook = preset.shellHook.trim();
-      const body = hook.includes('"$PWD/')
+      const body = hook.includes('"$project_root/')
         ? [...new Set(dirs.map((d) => intoDir(hook, d)))].join("\n")
         : hook;
       hooks.push(`# ${preset.name}${dirs[0] ? ` (${dirs.join(", ")})` : ""}\n${body}\n`);
@@ -233,6 +247,7 @@ export function composeShell(
     throw new NixhomeError(
       `--allow-unfree ${unknownUnfree.join(", ")}: not an unfree package of the chosen presets`,
     );
+  if (hooks.some((h) => h.includes("$project_root"))) hooks.unshift(PROJECT_ROOT_HOOK);
   shell.shellHook = hooks.join("\n");
   return shell;
 }

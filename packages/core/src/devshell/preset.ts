@@ -117,7 +117,11 @@ export interface PresetShell {
   unfreeOptIn?: PkgAttr[];
   /** Environment variables of the shell. */
   env?: Record<string, string>;
-  /** Shell hook lines (bash), run on entering the shell. `"$PWD/` points into the subproject. */
+  /**
+   * Shell hook lines (bash), run on entering the shell. `$project_root` is the project's
+   * folder (set by the composed hook, see `PROJECT_ROOT_HOOK`); `"$project_root/` points
+   * into the subproject.
+   */
   shellHook?: string;
   /** A tool that can be swapped (the package manager of Node.js). */
   tool?: ToolChoice;

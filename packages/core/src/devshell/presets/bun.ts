@@ -6,7 +6,7 @@ export const shellPart: PresetShell = {
   name: "Bun",
   aliases: ["bunjs"],
   packages: ["bun", "typescript-language-server", "biome"],
-  shellHook: 'export PATH="$PWD/node_modules/.bin:$PATH"',
+  shellHook: 'export PATH="$project_root/node_modules/.bin:$PATH"',
 };
 
 export const bun: Preset = /* @__PURE__ */ definePreset(shellPart, {

@@ -26,8 +26,8 @@ export const shellPart: PresetShell = {
   env: {
     ERL_AFLAGS: "-kernel shell_history enabled",
   },
-  shellHook: `export MIX_HOME="$PWD/.nix-mix"
-export HEX_HOME="$PWD/.nix-hex"
+  shellHook: `export MIX_HOME="$project_root/.nix-mix"
+export HEX_HOME="$project_root/.nix-hex"
 export PATH="$MIX_HOME/bin:$MIX_HOME/escripts:$HEX_HOME/bin:$PATH"`,
 };
 

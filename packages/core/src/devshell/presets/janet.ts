@@ -6,7 +6,7 @@ export const shellPart: PresetShell = {
   name: "Janet",
   aliases: [],
   packages: ["janet", "jpm"],
-  shellHook: 'export PATH="$PWD/jpm_tree/bin:$PATH"',
+  shellHook: 'export PATH="$project_root/jpm_tree/bin:$PATH"',
 };
 
 export const janet: Preset = /* @__PURE__ */ definePreset(shellPart, {

@@ -11,10 +11,10 @@ export const shellPart: PresetShell = {
   name: "MySQL",
   aliases: ["mysqld"],
   packages: ["mysql84", "mycli"],
-  shellHook: `export MYSQL_HOME="$PWD/.mysql"
+  shellHook: `export MYSQL_HOME="$project_root/.mysql"
 export MYSQL_UNIX_PORT="$MYSQL_HOME/mysql.sock"
 # A port of its own per project folder (33000-33999); set MYSQL_TCP_PORT before entering to choose.
-MYSQL_TCP_PORT="\${MYSQL_TCP_PORT:-$((33000 + $(printf %s "$PWD" | cksum | cut -d ' ' -f 1) % 1000))}"
+MYSQL_TCP_PORT="\${MYSQL_TCP_PORT:-$((33000 + $(printf %s "$project_root" | cksum | cut -d ' ' -f 1) % 1000))}"
 export MYSQL_TCP_PORT`,
   commands: [
     {

@@ -23,7 +23,7 @@ export const shellPart: PresetShell = {
     // npm ships with Node.js.
     attrs: { pnpm: "pnpm", yarn: "yarn", npm: null },
   },
-  shellHook: 'export PATH="$PWD/node_modules/.bin:$PATH"',
+  shellHook: 'export PATH="$project_root/node_modules/.bin:$PATH"',
 };
 
 export const node: Preset = /* @__PURE__ */ definePreset(shellPart, {

@@ -6,9 +6,9 @@ export const shellPart: PresetShell = {
   name: "Perl",
   aliases: ["perl5", "cpanm"],
   packages: ["perl", "perlPackages.Appcpanminus", "perlnavigator"],
-  shellHook: `export PERL_CPANM_OPT="--local-lib-contained=$PWD/local"
-export PERL5LIB="$PWD/local/lib/perl5:$PERL5LIB"
-export PATH="$PWD/local/bin:$PATH"`,
+  shellHook: `export PERL_CPANM_OPT="--local-lib-contained=$project_root/local"
+export PERL5LIB="$project_root/local/lib/perl5:$PERL5LIB"
+export PATH="$project_root/local/bin:$PATH"`,
 };
 
 export const perl: Preset = /* @__PURE__ */ definePreset(shellPart, {

@@ -6,7 +6,7 @@ export const shellPart: PresetShell = {
   name: "PlatformIO",
   aliases: ["pio", "arduino"],
   packages: ["platformio"],
-  shellHook: 'export PLATFORMIO_CORE_DIR="$PWD/.platformio"',
+  shellHook: 'export PLATFORMIO_CORE_DIR="$project_root/.platformio"',
 };
 
 export const platformio: Preset = /* @__PURE__ */ definePreset(shellPart, {

@@ -21,10 +21,10 @@ export const shellPart: PresetShell = {
     },
   },
   packages: ["pgcli", "sqlfluff", "postgres-language-server"],
-  shellHook: `export PGDATA="$PWD/.pgdata"
+  shellHook: `export PGDATA="$project_root/.pgdata"
 export PGHOST="$PGDATA"
 # A port of its own per project folder (54000-54999); set PGPORT before entering to choose.
-PGPORT="\${PGPORT:-$((54000 + $(printf %s "$PWD" | cksum | cut -d ' ' -f 1) % 1000))}"
+PGPORT="\${PGPORT:-$((54000 + $(printf %s "$project_root" | cksum | cut -d ' ' -f 1) % 1000))}"
 export PGPORT
 export PGUSER="\${PGUSER:-postgres}"
 export PGDATABASE="\${PGDATABASE:-postgres}"`,

@@ -21,10 +21,10 @@ export const shellPart: PresetShell = {
     UV_PYTHON_DOWNLOADS: "never",
     UV_PYTHON_PREFERENCE: "only-system",
   },
-  shellHook: `if [ ! -d "$PWD/.venv" ]; then
-  uv venv --quiet --python "$(command -v python3)" "$PWD/.venv"
+  shellHook: `if [ ! -d "$project_root/.venv" ]; then
+  uv venv --quiet --python "$(command -v python3)" "$project_root/.venv"
 fi
-. "$PWD/.venv/bin/activate"`,
+. "$project_root/.venv/bin/activate"`,
 };
 
 export const python: Preset = /* @__PURE__ */ definePreset(shellPart, {

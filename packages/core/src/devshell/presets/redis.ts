@@ -10,9 +10,9 @@ export const shellPart: PresetShell = {
   name: "Redis",
   aliases: ["redis-server"],
   packages: ["redis"],
-  shellHook: `export REDIS_DIR="$PWD/.redis"
+  shellHook: `export REDIS_DIR="$project_root/.redis"
 # A port of its own per project folder (16000-16999); set REDIS_PORT before entering to choose.
-REDIS_PORT="\${REDIS_PORT:-$((16000 + $(printf %s "$PWD" | cksum | cut -d ' ' -f 1) % 1000))}"
+REDIS_PORT="\${REDIS_PORT:-$((16000 + $(printf %s "$project_root" | cksum | cut -d ' ' -f 1) % 1000))}"
 export REDIS_PORT
 export REDIS_URL="\${REDIS_URL:-redis://127.0.0.1:$REDIS_PORT}"`,
   commands: [

@@ -16,7 +16,7 @@ export const shellPart: PresetShell = {
     },
   },
   packages: ["rubyPackages.ruby-lsp", "rubocop"],
-  shellHook: `export GEM_HOME="$PWD/.gem"
+  shellHook: `export GEM_HOME="$project_root/.gem"
 export PATH="$GEM_HOME/bin:$PATH"`,
 };
 

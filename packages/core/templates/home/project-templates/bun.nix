@@ -10,7 +10,14 @@ pkgs.mkShell {
 
   # Runs each time you enter the shell.
   shellHook = ''
+    # The project's folder: the nearest one up from here with flake.nix or .git.
+    project_root="$PWD"
+    until [ -e "$project_root/flake.nix" ] || [ -e "$project_root/.git" ]; do
+      [ "$project_root" != / ] || { project_root="$PWD"; break; }
+      project_root="$(dirname "$project_root")"
+    done
+
     # Bun
-    export PATH="$PWD/node_modules/.bin:$PATH"
+    export PATH="$project_root/node_modules/.bin:$PATH"
   '';
 }

@@ -14,9 +14,16 @@ pkgs.mkShell {
 
   # Runs each time you enter the shell.
   shellHook = ''
+    # The project's folder: the nearest one up from here with flake.nix or .git.
+    project_root="$PWD"
+    until [ -e "$project_root/flake.nix" ] || [ -e "$project_root/.git" ]; do
+      [ "$project_root" != / ] || { project_root="$PWD"; break; }
+      project_root="$(dirname "$project_root")"
+    done
+
     # Elixir
-    export MIX_HOME="$PWD/.nix-mix"
-    export HEX_HOME="$PWD/.nix-hex"
+    export MIX_HOME="$project_root/.nix-mix"
+    export HEX_HOME="$project_root/.nix-hex"
     export PATH="$MIX_HOME/bin:$MIX_HOME/escripts:$HEX_HOME/bin:$PATH"
   '';
 }

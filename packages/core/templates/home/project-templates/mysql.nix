@@ -45,11 +45,18 @@ pkgs.mkShell {
 
   # Runs each time you enter the shell.
   shellHook = ''
+    # The project's folder: the nearest one up from here with flake.nix or .git.
+    project_root="$PWD"
+    until [ -e "$project_root/flake.nix" ] || [ -e "$project_root/.git" ]; do
+      [ "$project_root" != / ] || { project_root="$PWD"; break; }
+      project_root="$(dirname "$project_root")"
+    done
+
     # MySQL
-    export MYSQL_HOME="$PWD/.mysql"
+    export MYSQL_HOME="$project_root/.mysql"
     export MYSQL_UNIX_PORT="$MYSQL_HOME/mysql.sock"
     # A port of its own per project folder (33000-33999); set MYSQL_TCP_PORT before entering to choose.
-    MYSQL_TCP_PORT="''${MYSQL_TCP_PORT:-$((33000 + $(printf %s "$PWD" | cksum | cut -d ' ' -f 1) % 1000))}"
+    MYSQL_TCP_PORT="''${MYSQL_TCP_PORT:-$((33000 + $(printf %s "$project_root" | cksum | cut -d ' ' -f 1) % 1000))}"
     export MYSQL_TCP_PORT
   '';
 }

@@ -44,11 +44,18 @@ pkgs.mkShell {
 
   # Runs each time you enter the shell.
   shellHook = ''
+    # The project's folder: the nearest one up from here with flake.nix or .git.
+    project_root="$PWD"
+    until [ -e "$project_root/flake.nix" ] || [ -e "$project_root/.git" ]; do
+      [ "$project_root" != / ] || { project_root="$PWD"; break; }
+      project_root="$(dirname "$project_root")"
+    done
+
     # PostgreSQL
-    export PGDATA="$PWD/.pgdata"
+    export PGDATA="$project_root/.pgdata"
     export PGHOST="$PGDATA"
     # A port of its own per project folder (54000-54999); set PGPORT before entering to choose.
-    PGPORT="''${PGPORT:-$((54000 + $(printf %s "$PWD" | cksum | cut -d ' ' -f 1) % 1000))}"
+    PGPORT="''${PGPORT:-$((54000 + $(printf %s "$project_root" | cksum | cut -d ' ' -f 1) % 1000))}"
     export PGPORT
     export PGUSER="''${PGUSER:-postgres}"
     export PGDATABASE="''${PGDATABASE:-postgres}"

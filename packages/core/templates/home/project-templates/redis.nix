@@ -39,10 +39,17 @@ pkgs.mkShell {
 
   # Runs each time you enter the shell.
   shellHook = ''
+    # The project's folder: the nearest one up from here with flake.nix or .git.
+    project_root="$PWD"
+    until [ -e "$project_root/flake.nix" ] || [ -e "$project_root/.git" ]; do
+      [ "$project_root" != / ] || { project_root="$PWD"; break; }
+      project_root="$(dirname "$project_root")"
+    done
+
     # Redis
-    export REDIS_DIR="$PWD/.redis"
+    export REDIS_DIR="$project_root/.redis"
     # A port of its own per project folder (16000-16999); set REDIS_PORT before entering to choose.
-    REDIS_PORT="''${REDIS_PORT:-$((16000 + $(printf %s "$PWD" | cksum | cut -d ' ' -f 1) % 1000))}"
+    REDIS_PORT="''${REDIS_PORT:-$((16000 + $(printf %s "$project_root" | cksum | cut -d ' ' -f 1) % 1000))}"
     export REDIS_PORT
     export REDIS_URL="''${REDIS_URL:-redis://127.0.0.1:$REDIS_PORT}"
   '';

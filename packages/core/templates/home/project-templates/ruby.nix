@@ -10,8 +10,15 @@ pkgs.mkShell {
 
   # Runs each time you enter the shell.
   shellHook = ''
+    # The project's folder: the nearest one up from here with flake.nix or .git.
+    project_root="$PWD"
+    until [ -e "$project_root/flake.nix" ] || [ -e "$project_root/.git" ]; do
+      [ "$project_root" != / ] || { project_root="$PWD"; break; }
+      project_root="$(dirname "$project_root")"
+    done
+
     # Ruby
-    export GEM_HOME="$PWD/.gem"
+    export GEM_HOME="$project_root/.gem"
     export PATH="$GEM_HOME/bin:$PATH"
   '';
 }

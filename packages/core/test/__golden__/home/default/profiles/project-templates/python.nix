@@ -15,10 +15,17 @@ pkgs.mkShell {
 
   # Runs each time you enter the shell.
   shellHook = ''
+    # The project's folder: the nearest one up from here with flake.nix or .git.
+    project_root="$PWD"
+    until [ -e "$project_root/flake.nix" ] || [ -e "$project_root/.git" ]; do
+      [ "$project_root" != / ] || { project_root="$PWD"; break; }
+      project_root="$(dirname "$project_root")"
+    done
+
     # Python
-    if [ ! -d "$PWD/.venv" ]; then
-      uv venv --quiet --python "$(command -v python3)" "$PWD/.venv"
+    if [ ! -d "$project_root/.venv" ]; then
+      uv venv --quiet --python "$(command -v python3)" "$project_root/.venv"
     fi
-    . "$PWD/.venv/bin/activate"
+    . "$project_root/.venv/bin/activate"
   '';
 }
