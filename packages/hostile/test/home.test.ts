@@ -23,6 +23,8 @@ import {
   dir,
   fifo,
   file,
+  gitLinkedTo,
+  gitWithFilter,
   LATIN1,
   link,
   own,
@@ -462,6 +464,38 @@ cases.push(
     args: [...HOME_ARGS, "--force"],
     outcome: "succeed",
     check: (b) => allCrlf(b, ".gitignore"),
+  },
+);
+
+// With git (the default): --force into a folder that carries a .git of its own. The run
+// succeeds (the files are written, git is skipped with a warning); nothing outside changes.
+const WITH_GIT = [...HOME_ARGS.filter((a) => a !== "--no-git"), "--git", "--force"];
+const gitSkipped = (_b: Box, r: RunResult) =>
+  /warning: git was not run: its \.git/.test(r.stderr) ? [] : [`no git warning: ${r.stderr}`];
+cases.push(
+  {
+    name: "git: the target's .git/config defines a filter that git add would run",
+    tool: "cnh",
+    setup: (b) => gitWithFilter(b.t, V(b, "filter-ran")),
+    args: WITH_GIT,
+    outcome: "succeed",
+    check: gitSkipped,
+  },
+  {
+    name: "git: the target's .git is a gitdir file pointing at a repository outside",
+    tool: "cnh",
+    setup: (b) => gitLinkedTo(b.t, V(b, "repo"), "file"),
+    args: WITH_GIT,
+    outcome: "succeed",
+    check: gitSkipped,
+  },
+  {
+    name: "git: the target's .git is a symlink to a repository outside",
+    tool: "cnh",
+    setup: (b) => gitLinkedTo(b.t, V(b, "repo"), "symlink"),
+    args: WITH_GIT,
+    outcome: "succeed",
+    check: gitSkipped,
   },
 );
 

@@ -31,7 +31,7 @@ import {
   ROOT_ONLY,
   run,
 } from "./harness.js";
-import { dir, fifo, file, LATIN1, link, own } from "./setups.js";
+import { dir, fifo, file, gitLinkedTo, gitWithFilter, LATIN1, link, own } from "./setups.js";
 
 const GEN = {
   profile: ["profile", "gaming", "Games and launchers", "prismlauncher", "laptop"],
@@ -63,6 +63,22 @@ const per = (profile: Outcome, host: Outcome, template: Outcome) => ({ profile, 
 
 const S: Setup[] = [
   { id: "a clean generated repository", setup: () => {}, outcome: all("succeed") },
+  // git is skipped (the generator says to git add); nothing outside changes, no filter runs.
+  {
+    id: "git: its .git/config defines a filter that git add would run",
+    setup: (b) => gitWithFilter(b.t, V(b, "filter-ran")),
+    outcome: all("succeed"),
+  },
+  {
+    id: "git: its .git is a gitdir file pointing at a repository outside",
+    setup: (b) => gitLinkedTo(b.t, V(b, "repo"), "file"),
+    outcome: all("succeed"),
+  },
+  {
+    id: "git: its .git is a symlink to a repository outside",
+    setup: (b) => gitLinkedTo(b.t, V(b, "repo"), "symlink"),
+    outcome: all("succeed"),
+  },
   {
     id: "nixhome.json 0600 owned by nobody",
     setup: (b) => {

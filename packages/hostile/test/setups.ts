@@ -76,3 +76,36 @@ export function someFileHolds(b: Box, after: Tree, re: RegExp, content: string):
 }
 
 export const ok = (_b: Box, _r: RunResult): string[] => [];
+
+/** Run git in a setup (identity and config of its own: nothing of the machine's). */
+function git(cwd: string, ...args: string[]): void {
+  const r = spawnSync("git", ["-c", "init.defaultBranch=main", ...args], {
+    cwd,
+    encoding: "utf8",
+    env: { ...process.env, GIT_CONFIG_GLOBAL: "/dev/null", GIT_CONFIG_NOSYSTEM: "1" },
+  });
+  if (r.status !== 0) throw new Error(`git ${args.join(" ")}: ${r.stderr}`);
+}
+
+/**
+ * A repository in `dir` whose own .git/config defines a filter driver that every file goes
+ * through (`* filter=evil`): `git add` there would run `touch marker`.
+ */
+export function gitWithFilter(dir: string, marker: string): void {
+  mkdirSync(dir, { recursive: true });
+  git(dir, "init", "-q");
+  git(dir, "config", "filter.evil.clean", `touch '${marker}'; cat`);
+  git(dir, "config", "filter.evil.process", `touch '${marker}'`);
+  writeFileSync(join(dir, ".gitattributes"), "* filter=evil\n");
+}
+
+/** A real repository at `repo`, and `dir/.git` pointing at it (a gitdir file, or a symlink). */
+export function gitLinkedTo(dir: string, repo: string, how: "file" | "symlink"): void {
+  mkdirSync(repo, { recursive: true });
+  git(repo, "init", "-q");
+  writeFileSync(join(repo, "theirs"), "their file\n");
+  git(repo, "add", "theirs");
+  mkdirSync(dir, { recursive: true });
+  if (how === "file") writeFileSync(join(dir, ".git"), `gitdir: ${join(repo, ".git")}\n`);
+  else symlinkSync(join(repo, ".git"), join(dir, ".git"));
+}

@@ -16,6 +16,7 @@ import {
   applyPlan,
   CHANNELS,
   type FilePlan,
+  gitRefusal,
   NixhomeError,
   nonUtf8Argument,
   parseHomeSpec,
@@ -70,6 +71,9 @@ export function gitAdd(dir: string, files: readonly string[]): string {
   const list = files.join(" ");
   if (inside.error || inside.status !== 0 || inside.stdout.trim() !== "true")
     return `not a git repository: run git add ${list} once it is one (flakes only see files git knows)`;
+  const refused = gitRefusal(dir);
+  if (refused)
+    return `git was not run (${refused}): run git add ${list} yourself (flakes only see files git knows)`;
   const add = git(["add", "--", ...files]);
   if (add.status !== 0)
     return `git add failed (${(add.stderr || "").trim().split("\n")[0]}): run git add ${list} (flakes only see files git knows)`;

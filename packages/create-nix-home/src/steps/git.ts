@@ -3,17 +3,24 @@
  * knows. A failure here is reported but does not undo the written files.
  */
 import { resolve } from "node:path";
-import { builtin, UNTRUSTED_GIT_ARGS } from "@nixhome/core";
+import { builtin, gitRefusal, UNTRUSTED_GIT_ARGS } from "@nixhome/core";
 import type { Context } from "../context.js";
 
 export function initGit(ctx: Context, dir: string): boolean {
   const cwd = resolve(ctx.environment.cwd, dir);
+  // --force may write into a folder that already has an untrusted .git of its own.
+  const refused = gitRefusal(cwd);
+  if (refused) {
+    ctx.stderr(
+      `create-nix-home: warning: git was not run: ${refused}; the files are written: git add them yourself (flakes only see files git knows)\n`,
+    );
+    return false;
+  }
   for (const args of [
     ["init", "--quiet"],
     // Never a transaction's leftovers (nor an old version's staging folders).
     ["add", "-A", "--", ".", ":(exclude).nixhome-txn", ":(exclude).nixhome-staging-*"],
   ]) {
-    // --force may write into a folder that already has an untrusted .git of its own.
     const r = builtin("node:child_process").spawnSync("git", [...UNTRUSTED_GIT_ARGS, ...args], {
       cwd,
       encoding: "utf8",
