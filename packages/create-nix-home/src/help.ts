@@ -23,7 +23,7 @@ Answers (each skips its question)
                             (default: python, node, rust)
   --channel CHANNEL         unstable (nixpkgs-unstable + HM master) | 26.05
   --state-version VERSION   home.stateVersion (default 26.05)
-  --git / --no-git          git init + git add -A afterwards (default: yes, when git exists)
+  --git / --no-git          git init + git add of its files (default: yes, when git exists)
   --no-plop                 no package.json/plopfile.js (npx plop profile|host|template)
   --cache URL               binary cache CI pushes to and bootstrap.sh fetches from
   --cache-key KEY           its public key, NAME:BASE64 (both or neither; README: add one later)

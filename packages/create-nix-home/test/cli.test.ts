@@ -50,6 +50,19 @@ describe("create-nix-home", () => {
     expect(ls.stdout.trim()).toBe("flake.nix");
   });
 
+  it("--force into a repository stages only the files it wrote, none of the user's", () => {
+    const cwd = tmp();
+    const target = join(cwd, "home");
+    expect(spawnSync("git", ["init", "-q", target]).status).toBe(0);
+    writeFileSync(join(target, "secrets.env"), "TOKEN=do-not-commit\n");
+    const r = cli(["home", "--yes", "--force"], { cwd });
+    expect(r.status, r.stderr).toBe(0);
+    const staged = spawnSync("git", ["-C", target, "ls-files"], { encoding: "utf8" }).stdout;
+    expect(staged.split("\n")).toContain("flake.nix");
+    expect(staged.split("\n")).toContain(".github/workflows/ci.yml");
+    expect(staged).not.toContain("secrets.env");
+  });
+
   it("--yes takes every default from the machine", () => {
     const cwd = tmp();
     const r = cli(["--yes", "--no-git"], { cwd });

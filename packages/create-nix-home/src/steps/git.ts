@@ -1,12 +1,14 @@
 /**
- * Step 4: `git init` and `git add -A`, because flakes only see files git
- * knows. A failure here is reported but does not undo the written files.
+ * Step 4: `git init` and `git add` of the repository's files, because flakes
+ * only see files git knows. Only the files of the plan are staged: with
+ * --force the folder may hold the user's own files, which stay as git had them.
+ * A failure here is reported but does not undo the written files.
  */
 import { resolve } from "node:path";
 import { builtin, gitRefusal, UNTRUSTED_GIT_ARGS } from "@nixhome/core";
 import type { Context } from "../context.js";
 
-export function initGit(ctx: Context, dir: string): boolean {
+export function initGit(ctx: Context, dir: string, paths: readonly string[]): boolean {
   const cwd = resolve(ctx.environment.cwd, dir);
   // --force may write into a folder that already has an untrusted .git of its own.
   const refused = gitRefusal(cwd);
@@ -18,8 +20,7 @@ export function initGit(ctx: Context, dir: string): boolean {
   }
   for (const args of [
     ["init", "--quiet"],
-    // Never a transaction's leftovers (nor an old version's staging folders).
-    ["add", "-A", "--", ".", ":(exclude).nixhome-txn", ":(exclude).nixhome-staging-*"],
+    ["add", "--", ...paths],
   ]) {
     const r = builtin("node:child_process").spawnSync("git", [...UNTRUSTED_GIT_ARGS, ...args], {
       cwd,
@@ -29,7 +30,7 @@ export function initGit(ctx: Context, dir: string): boolean {
     if (r.status !== 0) {
       const why = (r.stderr || r.error?.message || "failed").trim().split("\n")[0];
       ctx.stderr(
-        `create-nix-home: warning: git ${args.join(" ")} failed (${why}); the files are written\n`,
+        `create-nix-home: warning: git ${args[0]} failed (${why}); the files are written\n`,
       );
       return false;
     }
