@@ -240,6 +240,12 @@ describeNix("the default home repository, read by Nix", () => {
       codeServer: { enable: true, bind: "127.0.0.1", port: 8080 },
     });
     expect(out.homes["bigboss@laptop"]?.inputNames).toEqual(["home-manager", "nixpkgs", "self"]);
+    // Headless hosts: no GPU drivers, no "run sudo … to set up the GPU" at every switch.
+    const gpu = (name: string) => out.homes[name]?.config["targets.genericLinux.gpu.enable"];
+    expect(gpu("bigboss@work-server")).toBe(false);
+    expect(gpu("bigboss@cloud-instance")).toBe(false);
+    expect(gpu("bigboss@laptop")).toBeUndefined();
+    expect(out.homes["bigboss@laptop"]?.config["targets.genericLinux.enable"]).toBe(true);
     expect(out.homes.bigboss?.unfree).toEqual([false, false]);
     // Systems are those the configurations use.
     expect(out.checks).toEqual({ "x86_64-linux": [...names].sort() });

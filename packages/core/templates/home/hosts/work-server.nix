@@ -6,4 +6,8 @@
     kubectl
     awscli2
   ];
+
+  # No display here: no GPU drivers for Nix programs (Linux that is not NixOS), so no
+  # reminder at every switch to set them up with sudo.
+  targets.genericLinux.gpu.enable = lib.mkForce false;
 }
