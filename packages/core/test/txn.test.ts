@@ -190,6 +190,44 @@ describe("transactional apply", () => {
       });
     });
 
+  // The apply is synchronous: a signal during it is held, and delivered (exit 128 + n, one
+  // line) once the write is whole, whether the write ran before the event loop started
+  // (a --yes run) or inside a callback of its poll phase (after a prompt's answer).
+  for (const where of ["before the event loop", "in a poll-phase callback"])
+    for (const [signal, code] of [
+      ["SIGINT", 130],
+      ["SIGTERM", 143],
+    ] as const)
+      it(`${signal} during a write ${where}: the write finishes, then exit ${code}`, async () => {
+        const dir = seed();
+        const apply = `applyPlan(${JSON.stringify(plan)}, ${JSON.stringify(dir)}, { force: true }); console.log("written");`;
+        const script = `import { applyPlan } from ${JSON.stringify(dist)};
+          import { readFile } from "node:fs";
+          ${where.startsWith("in") ? `readFile(${JSON.stringify(dist)}, () => { ${apply} });` : apply}`;
+        const child = spawn(process.execPath, ["--input-type=module", "-e", script], {
+          env: { ...process.env, NIXHOME_TEST_PAUSE_AT: "commit:1:800" },
+        });
+        let out = "";
+        let err = "";
+        child.stdout.on("data", (d) => {
+          out += d;
+        });
+        child.stderr.on("data", (d) => {
+          err += d;
+        });
+        const done = new Promise((r) => child.on("exit", (c) => r(c)));
+        for (let i = 0; i < 100 && !existsSync(join(dir, TXN_DIR, "journal.json")); i++)
+          await new Promise((r) => setTimeout(r, 20));
+        child.kill(signal);
+        expect(await done).toBe(code);
+        expect(out).toBe("written\n");
+        expect(err).toBe(
+          `nixhome: ${signal}: stopped after the write finished (nothing is half-written)\n`,
+        );
+        expect(readFileSync(join(dir, "flake.nix"), "utf8")).toBe("{ new = true; }\n");
+        expect(existsSync(join(dir, TXN_DIR))).toBe(false);
+      });
+
   it("recovery ignores a planted journal that points outside the target", () => {
     const outside = tmp();
     writeFileSync(join(outside, "victim"), "KEEP\n");

@@ -418,7 +418,7 @@ const SIGNAL_CODES: Record<string, number> = { SIGINT: 130, SIGTERM: 143, SIGHUP
  * everything, and then ends the process with the signal's exit code.
  */
 let held = 0;
-let removal: NodeJS.Timeout | null = null;
+let removal: NodeJS.Immediate | null = null;
 const onSignal = (sig: NodeJS.Signals) => {
   process.stderr.write(
     `nixhome: ${sig}: stopped after the write finished (nothing is half-written)\n`,
@@ -427,22 +427,24 @@ const onSignal = (sig: NodeJS.Signals) => {
 };
 
 function holdSignals(): () => void {
-  if (removal) clearTimeout(removal);
+  if (removal) clearImmediate(removal);
   removal = null;
   if (held++ === 0 && process.listeners("SIGINT").every((l) => l !== onSignal))
     // First in line: a CLI's own "cancelled; nothing was written" would not be true any more.
     for (const s of SIGNALS) process.prependListener(s, onSignal);
   return () => {
     if (--held > 0) return;
-    // Kept until the event loop has polled once (timers → poll, where a signal that came
-    // during the write is delivered → check): a timer, then an immediate, keep it alive
-    // that long (about a millisecond).
-    removal = setTimeout(() => {
-      setImmediate(() => {
+    // Kept until the event loop has polled once more (poll is where a signal that came
+    // during the write is delivered): an immediate that queues another. The first runs in
+    // the check phase after this poll (or after the first poll, when the write ran before
+    // the loop started), the second only after the next poll. A timer would do the same
+    // but costs its millisecond on every run.
+    removal = setImmediate(() => {
+      removal = setImmediate(() => {
         removal = null;
         if (held === 0) for (const s of SIGNALS) process.off(s, onSignal);
       });
-    }, 0);
+    });
   };
 }
 
