@@ -3,17 +3,9 @@
 // renderHome on a very large spec (500 hosts × 20 layers). Prints a markdown
 // table and writes <repo>/.bench/create-nix-home.json.
 import { spawnSync } from "node:child_process";
-import {
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, relative } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { parseHomeSpec, renderHome } from "@nixhome/core";
@@ -42,54 +34,12 @@ for (let i = 0; i < RUNS; i++) {
   full.push(timeProcess([cli, `run-${i}`, "--yes", "--no-git"], scratch));
   help.push(timeProcess([cli, "--help"], scratch));
 }
-const outFiles = readdirSync(join(scratch, "run-0"), {
+const written = readdirSync(join(scratch, "run-0"), {
   recursive: true,
   withFileTypes: true,
-}).filter((e) => e.isFile());
-const written = outFiles.length;
-const ratio = median(full) / median(bare);
-
-// 1b. The writer's share: core's applyPlan writing those very files (same paths, bytes and
-// modes) into a new folder, timed around that one call in a fresh process (cold code, as in
-// a --yes run). With the --help row this is the floor of a --yes run: load + write.
-const planFile = join(scratch, "plan.json");
-writeFileSync(
-  planFile,
-  JSON.stringify(
-    outFiles.map((e) => {
-      const abs = join(e.parentPath ?? e.path, e.name);
-      return {
-        path: relative(join(scratch, "run-0"), abs),
-        content: readFileSync(abs, "utf8"),
-        mode: statSync(abs).mode & 0o777,
-      };
-    }),
-  ),
-);
-const applyScript = `
-const { applyPlan } = await import(${JSON.stringify(import.meta.resolve("@nixhome/core"))});
-const plan = JSON.parse(require("node:fs").readFileSync(process.argv[1], "utf8"));
-const t = process.hrtime.bigint();
-applyPlan(plan, process.argv[2]);
-process.stdout.write(String(Number(process.hrtime.bigint() - t) / 1e6));
-`;
-const writer = [];
-for (let i = 0; i < RUNS; i++) {
-  const r = spawnSync(
-    process.execPath,
-    [
-      "--input-type=module",
-      "-e",
-      `import { createRequire } from "node:module"; const require = createRequire(import.meta.url);${applyScript}`,
-      planFile,
-      join(scratch, `apply-${i}`),
-    ],
-    { encoding: "utf8" },
-  );
-  if (r.status !== 0) throw new Error(`applyPlan alone failed: ${r.stderr}`);
-  writer.push(Number(r.stdout));
-}
+}).filter((e) => e.isFile()).length;
 rmSync(scratch, { recursive: true, force: true });
+const ratio = median(full) / median(bare);
 
 // 2. The bundle.
 const bundle = readFileSync(cli);
@@ -151,11 +101,6 @@ const rows = [
     metric: "`--help` / `node -e 0`",
     value: `${(median(help) / median(bare)).toFixed(2)}×`,
     note: `median of ${RUNS}: ${median(help).toFixed(0)} ms: loading the bundle, no run`,
-  },
-  {
-    metric: "the write alone",
-    value: `${median(writer).toFixed(1)} ms`,
-    note: `core's applyPlan of those ${written} files into a new folder, first call in a fresh process, median of ${RUNS}: lock, sealed journal, fsyncs, links; with --help, the floor of a --yes run is ${((median(help) + median(writer)) / median(bare)).toFixed(2)}× node -e 0`,
   },
   {
     metric: "dist/cli.js size",
