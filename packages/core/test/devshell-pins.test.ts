@@ -180,7 +180,7 @@ describe("hooks run from a subfolder", () => {
       encoding: "utf8",
       env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: cwd },
     });
-  it("use the folder holding flake.nix (or .git), not the current one", () => {
+  it("use the folder holding flake.nix (or .envrc, or .git), not the current one", () => {
     const proj = tmp({ "flake.nix": "{ }\n", "src/app/x.ts": "" });
     const node = composeShell([{ preset: preset("node") }]).shellHook;
     const fromSub = run(node, join(proj, "src", "app"), "$project_root|$PATH");
@@ -194,6 +194,11 @@ describe("hooks run from a subfolder", () => {
 
     const repo = tmp({ ".git/HEAD": "ref: refs/heads/main\n", "lib/deep/y.py": "" });
     expect(run(node, join(repo, "lib", "deep"), "$project_root").stdout.trim()).toBe(repo);
+    // direnv's folder: a home-repo shell loaded by packages/api/.envrc in a monorepo.
+    const mono = tmp({ ".git/HEAD": "x\n", "packages/api/.envrc": "use flake ~/h#python\n" });
+    const api = join(mono, "packages", "api");
+    expect(run(node, join(api), "$project_root").stdout.trim()).toBe(api);
+    expect(run(node, join(mono, "packages"), "$project_root").stdout.trim()).toBe(mono);
   });
   it("keep $PWD when nothing above marks a project", () => {
     const dir = tmp({ "a/b/z.txt": "" });

@@ -104,13 +104,15 @@ function intoDir(hook: string, dir: string): string {
 
 /**
  * The start of every hook that uses `$project_root`: the project's folder, found the way
- * `nix develop` finds the flake (up from the current folder, not past a git root), so a
- * shell entered from a subfolder uses the same .venv, data folder and port. Without
- * flake.nix or .git above (a home-repo template used in a plain folder), it is `$PWD`.
+ * `nix develop` finds the flake (up from the current folder, not past a git root) or
+ * direnv its `.envrc` (a home-repo template loaded with `use flake ~/home#lang`), so a
+ * shell entered from a subfolder uses the same .venv, data folder and port. With none of
+ * them above (a plain folder), it is `$PWD`.
  */
-export const PROJECT_ROOT_HOOK = `# The project's folder: the nearest one up from here with flake.nix or .git.
+export const PROJECT_ROOT_HOOK = `# The project's folder: the nearest one up from here with flake.nix, .envrc or .git.
 project_root="$PWD"
-until [ -e "$project_root/flake.nix" ] || [ -e "$project_root/.git" ]; do
+until [ -e "$project_root/flake.nix" ] || [ -e "$project_root/.envrc" ] ||
+  [ -e "$project_root/.git" ]; do
   [ "$project_root" != / ] || { project_root="$PWD"; break; }
   project_root="$(dirname "$project_root")"
 done
