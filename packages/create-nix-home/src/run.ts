@@ -84,13 +84,13 @@ export async function run(argv: readonly string[], options: RunOptions = {}): Pr
       return 0;
     }
     const result = write(ctx, plan, answers.dir);
-    const git =
-      answers.git &&
-      initGit(
-        ctx,
-        answers.dir,
-        plan.map((f) => f.path),
-      );
+    const git = answers.git
+      ? initGit(
+          ctx,
+          answers.dir,
+          plan.map((f) => f.path),
+        )
+      : "off";
     if (!ctx.yes && ctx.environment.isTTY) prompts.outro(`${answers.dir} is ready.`);
     io.stdout(
       nextSteps(ctx, spec, answers.dir, {

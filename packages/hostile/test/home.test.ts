@@ -470,8 +470,11 @@ cases.push(
 // With git (the default): --force into a folder that carries a .git of its own. The run
 // succeeds (the files are written, git is skipped with a warning); nothing outside changes.
 const WITH_GIT = [...HOME_ARGS.filter((a) => a !== "--no-git"), "--git", "--force"];
-const gitSkipped = (_b: Box, r: RunResult) =>
-  /warning: git was not run: its \.git/.test(r.stderr) ? [] : [`no git warning: ${r.stderr}`];
+const gitSkipped = (_b: Box, r: RunResult) => [
+  ...(/warning: git was not run: its \.git/.test(r.stderr) ? [] : [`no git warning: ${r.stderr}`]),
+  // The next steps must not suggest the very command that would run the folder's config.
+  ...(r.stdout.includes("git add -A") ? [`suggests git add -A: ${r.stdout}`] : []),
+];
 cases.push(
   {
     name: "git: the target's .git/config defines a filter that git add would run",

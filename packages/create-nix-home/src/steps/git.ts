@@ -8,7 +8,10 @@ import { resolve } from "node:path";
 import { builtin, gitRefusal, UNTRUSTED_GIT_ARGS } from "@nixhome/core";
 import type { Context } from "../context.js";
 
-export function initGit(ctx: Context, dir: string, paths: readonly string[]): boolean {
+/** What became of the git step: files staged, git skipped for what the folder holds, or failed. */
+export type GitOutcome = "staged" | "refused" | "failed";
+
+export function initGit(ctx: Context, dir: string, paths: readonly string[]): GitOutcome {
   const cwd = resolve(ctx.environment.cwd, dir);
   // --force may write into a folder that already has an untrusted .git of its own.
   const refused = gitRefusal(cwd);
@@ -16,7 +19,7 @@ export function initGit(ctx: Context, dir: string, paths: readonly string[]): bo
     ctx.stderr(
       `create-nix-home: warning: git was not run: ${refused}; the files are written: git add them yourself (flakes only see files git knows)\n`,
     );
-    return false;
+    return "refused";
   }
   for (const args of [
     ["init", "--quiet"],
@@ -32,8 +35,8 @@ export function initGit(ctx: Context, dir: string, paths: readonly string[]): bo
       ctx.stderr(
         `create-nix-home: warning: git ${args[0]} failed (${why}); the files are written\n`,
       );
-      return false;
+      return "failed";
     }
   }
-  return true;
+  return "staged";
 }

@@ -4,6 +4,7 @@
  */
 import { firstSwitchCommand, type HomeSpec, homeConfigurations } from "@nixhome/core";
 import { type Context, shortHostname } from "../context.js";
+import type { GitOutcome } from "./git.js";
 
 export function switchTarget(ctx: Context, spec: HomeSpec): string {
   const here = shortHostname(ctx.environment).toLowerCase();
@@ -19,17 +20,21 @@ export function nextSteps(
   ctx: Context,
   spec: HomeSpec,
   dir: string,
-  opts: { written: number; git: boolean; notes: readonly string[] },
+  opts: { written: number; git: GitOutcome | "off"; notes: readonly string[] },
 ): string {
   const config = switchTarget(ctx, spec);
   const hosts = Object.keys(spec.hosts);
   const lines = [
-    `Wrote ${opts.written} file${opts.written === 1 ? "" : "s"} to ${dir}${opts.git ? " (git init; files staged)" : ""}.`,
+    `Wrote ${opts.written} file${opts.written === 1 ? "" : "s"} to ${dir}${opts.git === "staged" ? " (git init; files staged)" : ""}.`,
     "",
     "Next steps:",
     `  cd ${quote(dir)}`,
   ];
-  if (!opts.git) lines.push("  git init && git add -A         # flakes only see files git knows");
+  if (opts.git === "refused")
+    // Not `git add -A`: that is what would run the folder's own git config (the warning says).
+    lines.push("  # git was not run here (see the warning): check .git, then git add the files");
+  else if (opts.git !== "staged")
+    lines.push("  git init && git add -A         # flakes only see files git knows");
   lines.push(
     `  ${firstSwitchCommand(spec, config)}`,
     "",
