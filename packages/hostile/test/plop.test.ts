@@ -70,6 +70,11 @@ const S: Setup[] = [
     outcome: all("succeed"),
   },
   {
+    id: "git: it sits in a parent repository whose .git/config defines such a filter",
+    setup: (b) => gitWithFilter(b.root, V(b, "filter-ran")),
+    outcome: all("succeed"),
+  },
+  {
     id: "git: its .git is a gitdir file pointing at a repository outside",
     setup: (b) => gitLinkedTo(b.t, V(b, "repo"), "file"),
     outcome: all("succeed"),

@@ -67,11 +67,13 @@ export function gitAdd(dir: string, files: readonly string[]): string {
       encoding: "utf8",
       stdio: ["ignore", "pipe", "pipe"],
     });
-  const inside = git(["rev-parse", "--is-inside-work-tree"]);
+  const inside = git(["rev-parse", "--is-inside-work-tree", "--show-toplevel"]);
   const list = files.join(" ");
-  if (inside.error || inside.status !== 0 || inside.stdout.trim() !== "true")
+  const [isInside, top] = (inside.stdout ?? "").split("\n");
+  if (inside.error || inside.status !== 0 || isInside !== "true" || !top)
     return `not a git repository: run git add ${list} once it is one (flakes only see files git knows)`;
-  const refused = gitRefusal(dir);
+  // The repository git uses may be a parent folder's: its .git is checked, not just dir's.
+  const refused = gitRefusal(top);
   if (refused)
     return `git was not run (${refused}): run git add ${list} yourself (flakes only see files git knows)`;
   const add = git(["add", "--", ...files]);

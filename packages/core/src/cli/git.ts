@@ -26,7 +26,8 @@ export const UNTRUSTED_GIT_ARGS: readonly string[] = [
  *   command `git add` runs on each file whose attributes name it.
  * The global and system config are the user's own and stay in force (git-lfs).
  * Asks git only when `dir/.git` is a folder: without one, `git init` makes a
- * fresh repository, or the repository is a parent's.
+ * fresh repository. Pass the work tree's top folder (`git rev-parse
+ * --show-toplevel`) when the repository may be a parent folder's.
  */
 export function gitRefusal(dir: string): string | null {
   let st: ReturnType<typeof lstatSync> | null = null;
